@@ -1,0 +1,111 @@
+import { homedir } from 'node:os';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+} from '../../shared/ipc-contract';
+import {
+  AppFailure,
+  type AppError,
+  type ErrorKind,
+  type Result,
+} from '../../shared/result';
+import { defaultActorName, resolveDataDir } from '../data-dir';
+import type { InvokeContext } from '../ipc/handler-map';
+import { openWarRoom, type WarRoom } from '../war-room';
+import { EXIT_USAGE, type CliRuntime, type ExitCode } from './cli-runtime';
+
+/**
+ * Exit code per error kind. Listed in full so a new kind needs a decision
+ * here; every kind a handler reports today is the caller's problem (bad
+ * input, unknown id) or the machine's (storage), never a failed check.
+ */
+const EXIT_FOR_ERROR: Record<ErrorKind, ExitCode> = {
+  'invalid-input': EXIT_USAGE,
+  'not-found': EXIT_USAGE,
+  'search-syntax': EXIT_USAGE,
+  storage: EXIT_USAGE,
+  forbidden: EXIT_USAGE,
+  internal: EXIT_USAGE,
+};
+
+/** A command's view of an open War Room. */
+export type CliSession = {
+  warRoom: WarRoom;
+  runtime: CliRuntime;
+  defaultActor: string;
+  invoke<C extends Channel>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<Result<ChannelOutput<C>>>;
+  /** Reports an error on stderr and returns the exit code for it. */
+  fail(error: AppError): ExitCode;
+};
+
+export function reportError(runtime: CliRuntime, error: AppError): ExitCode {
+  runtime.writeErr(`error: ${error.message}\n`);
+  return EXIT_FOR_ERROR[error.kind];
+}
+
+/** Turns anything thrown while starting a command into a reported error. */
+export function reportThrown(runtime: CliRuntime, thrown: unknown): ExitCode {
+  if (thrown instanceof AppFailure) {
+    return reportError(runtime, { kind: thrown.kind, message: thrown.message });
+  }
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return reportError(runtime, { kind: 'internal', message });
+}
+
+function openFor(runtime: CliRuntime, dataDirFlag: string | undefined) {
+  const host = {
+    platform: process.platform,
+    env: runtime.env,
+    homeDir: homedir(),
+  };
+  const dataDir = resolveDataDir(dataDirFlag, host);
+  try {
+    return openWarRoom({ dataDir });
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppFailure(
+      'storage',
+      `cannot open the data directory ${dataDir}: ${reason}`,
+    );
+  }
+}
+
+/**
+ * Opens the data directory, runs one command against it through the same
+ * `invoke` as every other transport, and closes it whatever happens.
+ */
+export async function withWarRoom(
+  runtime: CliRuntime,
+  dataDirFlag: string | undefined,
+  command: (session: CliSession) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  let warRoom: WarRoom;
+  try {
+    warRoom = openFor(runtime, dataDirFlag);
+  } catch (error) {
+    return reportThrown(runtime, error);
+  }
+
+  const defaultActor = defaultActorName(runtime.env);
+  const context: InvokeContext = { defaultActor, transport: 'cli' };
+  const session: CliSession = {
+    warRoom,
+    runtime,
+    defaultActor,
+    invoke: (channel, input) =>
+      warRoom.invoke(channel, input, context) as Promise<
+        Result<ChannelOutput<typeof channel>>
+      >,
+    fail: (error) => reportError(runtime, error),
+  };
+  try {
+    return await command(session);
+  } finally {
+    warRoom.close();
+  }
+}

@@ -1,0 +1,12 @@
+import type { Db } from '../open-database';
+import * as journal from './001-journal';
+
+export type Migration = { name: string; up: (db: Db) => void };
+
+/**
+ * Numbered migrations; the Nth entry takes the schema to version N.
+ * Immutable once released: a change is a new migration at the end.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001-journal', up: journal.up },
+];

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock } from '../clock';
+import { createLogger } from '../logger';
+import { openWarRoom, type WarRoom } from '../war-room';
+import type { InvokeContext } from '../ipc/handler-map';
+
+/** 2026-12-03T16:00:00Z, a fixed start so recorded times are predictable. */
+export const TEST_START_MICROS = Date.UTC(2026, 11, 3, 16) * 1000;
+
+export const testContext: InvokeContext = {
+  defaultActor: 'tester',
+  transport: 'test',
+};
+
+export function makeTempDir(prefix = 'war-room-test-'): {
+  path: string;
+  remove: () => void;
+} {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A War Room on a fresh data directory with a clock the test moves. */
+export function openTestWarRoom(dataDir = makeTempDir().path) {
+  const clock = manualClock(TEST_START_MICROS);
+  const warRoom = openWarRoom({ dataDir, clock, logger: createLogger() });
+  return { warRoom, clock, dataDir };
+}
+
+/** Invokes and unwraps, failing the test with the error if there is one. */
+export async function invokeOk<T = unknown>(
+  warRoom: WarRoom,
+  channel: string,
+  input: unknown,
+): Promise<T> {
+  const result = await warRoom.invoke(channel, input, testContext);
+  if (!result.ok) {
+    throw new Error(
+      `${channel} failed: ${result.error.kind}: ${result.error.message}`,
+    );
+  }
+  return result.value as T;
+}

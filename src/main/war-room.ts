@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { version } from '../../package.json';
+import type { Result } from '../shared/result';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db/open-database';
+import { statement } from './db/statement-cache';
+import { EventBus } from './events';
+import { createHandlers } from './ipc/handlers';
+import type { InvokeContext } from './ipc/handler-map';
+import { invokeChannel } from './ipc/invoke-channel';
+import { createJournalWriter } from './journal/append-entries';
+import { createLogger, type Logger } from './logger';
+
+export const DATABASE_FILE = 'war-room.db';
+
+export type WarRoomOptions = {
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Electron-ABI better-sqlite3 binary; the desktop app passes it. */
+  nativeBinding?: string;
+};
+
+export type WarRoom = {
+  dataDir: string;
+  deviceId: string;
+  db: Db;
+  logger: Logger;
+  events: EventBus;
+  invoke(
+    channel: string,
+    rawInput: unknown,
+    context: InvokeContext,
+  ): Promise<Result<unknown>>;
+  close(): void;
+};
+
+/**
+ * This installation's device id, made once per database. Chains are per
+ * device, so journals from several laptops merge as a union later.
+ */
+function readDeviceId(db: Db): string {
+  statement(
+    db,
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?)",
+  ).run(ulid());
+  return statement<{ value: string }>(
+    db,
+    "SELECT value FROM meta WHERE key = 'device_id'",
+  ).get()!.value;
+}
+
+/**
+ * Opens a data directory: its database, journal writer, handlers and event
+ * bus. Every transport (the desktop app, serve mode, the command line)
+ * goes through the `invoke` this returns.
+ *
+ * Throws an AppFailure of kind `storage` when the database cannot be used
+ * (damaged, or from a newer War Room); the file is left untouched.
+ */
+export function openWarRoom(options: WarRoomOptions): WarRoom {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger =
+    options.logger ?? createLogger({ logDir: join(options.dataDir, 'logs') });
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
+    nativeBinding: options.nativeBinding,
+  });
+  const deviceId = readDeviceId(db);
+  const events = new EventBus();
+  const handlers = createHandlers({
+    db,
+    writer: createJournalWriter(deviceId, clock),
+    clock,
+    events,
+    info: { version, deviceId, dataDir: options.dataDir },
+  });
+  const invokeLogger = logger.child({ module: 'ipc' });
+  logger.info({ deviceId }, 'data directory opened');
+
+  return {
+    dataDir: options.dataDir,
+    deviceId,
+    db,
+    logger,
+    events,
+    invoke: (channel, rawInput, context) =>
+      invokeChannel(handlers, invokeLogger, channel, rawInput, context),
+    close() {
+      if (!db.open) return;
+      db.close();
+      logger.info('data directory closed');
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { useIncident, useIncidents } from '../data/incident-queries';
+import { SeverityBadge } from '../incidents/severity-badge';
+import { useUiStore } from '../state/ui-store';
+import { ChainStatus } from '../timeline/chain-status';
+import { SHORTCUTS } from './use-global-shortcuts';
+
+function IncidentSwitcher() {
+  const { data: incidents = [] } = useIncidents();
+  const selectedId = useUiStore((state) => state.selectedIncidentId);
+  const openIncident = useUiStore((state) => state.openIncident);
+  const known = incidents.some((incident) => incident.id === selectedId);
+
+  return (
+    <label className="incident-switcher">
+      <span className="field-label">Incident</span>
+      <select
+        value={known ? (selectedId ?? '') : ''}
+        onChange={(event) => openIncident(event.target.value)}
+        disabled={incidents.length === 0}
+      >
+        {!known && (
+          <option value="" disabled>
+            {incidents.length === 0 ? 'No incidents yet' : 'Choose an incident'}
+          </option>
+        )}
+        {incidents.map((incident) => (
+          <option key={incident.id} value={incident.id}>
+            {incident.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function AppHeader() {
+  const selectedId = useUiStore((state) => state.selectedIncidentId);
+  const incident = useIncident(selectedId);
+  const theme = useUiStore((state) => state.theme);
+  const toggleTheme = useUiStore((state) => state.toggleTheme);
+  const openDialog = useUiStore((state) => state.setNewIncidentOpen);
+
+  return (
+    <header className="app-header">
+      <span className="brand">War Room</span>
+      <IncidentSwitcher />
+      {incident && <SeverityBadge severity={incident.severity} />}
+      <span className="header-spacer" />
+      {incident && <ChainStatus incidentId={incident.id} />}
+      <span
+        className="connection-state"
+        data-testid="admin-api-state"
+        title="This version has no admin-API client yet, so no emergency controls are offered."
+      >
+        <span className="connection-dot" aria-hidden="true" />
+        Admin API: not configured
+      </span>
+      <button
+        type="button"
+        className="button-quiet"
+        data-testid="theme-toggle"
+        title={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} theme`}
+        onClick={toggleTheme}
+      >
+        Theme: {theme === 'dark' ? 'Dark' : 'Light'}
+      </button>
+      <button
+        type="button"
+        className="button-primary"
+        aria-keyshortcuts={SHORTCUTS.newIncident}
+        title={`New incident (${SHORTCUTS.newIncident})`}
+        onClick={() => openDialog(true)}
+      >
+        New incident
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput, Incident } from '../../../shared/ipc-contract';
+import { useBridge } from '../transport/bridge-context';
+import { call } from '../transport/call';
+import { queryKeys } from './query-keys';
+
+export function useIncidents() {
+  const bridge = useBridge();
+  return useQuery({
+    queryKey: queryKeys.incidents.list(),
+    queryFn: () => call(bridge, 'incident:list', {}),
+  });
+}
+
+/** The incident with this id from the list, once the list has loaded. */
+export function useIncident(incidentId: string | null): Incident | undefined {
+  const { data } = useIncidents();
+  return data?.find((incident) => incident.id === incidentId);
+}
+
+export function useCreateIncident() {
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'incident:create'>) =>
+      call(bridge, 'incident:create', input),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all() }),
+  });
+}
+
+export function useAppInfo() {
+  const bridge = useBridge();
+  return useQuery({
+    queryKey: queryKeys.appInfo(),
+    queryFn: () => call(bridge, 'app:info', {}),
+    staleTime: Infinity,
+  });
+}

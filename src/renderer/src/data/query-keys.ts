@@ -1,0 +1,34 @@
+import type { TimelineOrder } from '../../../shared/ipc-contract';
+
+/** What selects a set of timeline pages; part of every page's key. */
+export type TimelineFilter = {
+  order: TimelineOrder;
+  kinds: string[];
+  actors: string[];
+  search: string;
+};
+
+/**
+ * Every query key in one place, nested so that invalidating a prefix
+ * (`timeline.all(id)`) reaches everything derived from that journal.
+ */
+export const queryKeys = {
+  appInfo: () => ['app-info'] as const,
+  incidents: {
+    all: () => ['incidents'] as const,
+    list: () => ['incidents', 'list'] as const,
+  },
+  timeline: {
+    all: (incidentId: string) => ['timeline', incidentId] as const,
+    page: (incidentId: string, filter: TimelineFilter, block: number) =>
+      ['timeline', incidentId, 'page', filter, block] as const,
+    facets: (incidentId: string) =>
+      ['timeline', incidentId, 'facets'] as const,
+    history: (incidentId: string, entryId: string) =>
+      ['timeline', incidentId, 'history', entryId] as const,
+  },
+  verify: {
+    all: () => ['verify'] as const,
+    incident: (incidentId: string) => ['verify', incidentId] as const,
+  },
+};

@@ -1,0 +1,30 @@
+import {
+  ENTRY_KINDS,
+  type TimeSource,
+} from '../../../shared/journal-types';
+
+const KIND_LABELS: Record<string, string> = {
+  [ENTRY_KINDS.incidentOpened]: 'Opened',
+  [ENTRY_KINDS.note]: 'Note',
+  [ENTRY_KINDS.amend]: 'Amendment',
+};
+
+/** Kinds added later without a label are shown by their id. */
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+/** Corrections are themselves part of the record, so they are not amended. */
+export function isAmendable(kind: string): boolean {
+  return kind !== ENTRY_KINDS.amend;
+}
+
+const TIME_SOURCE_LABELS: Record<TimeSource, string> = {
+  'device-clock': 'this device’s clock',
+  'user-entered': 'entered by hand',
+  imported: 'imported from a source',
+};
+
+export function timeSourceLabel(source: TimeSource): string {
+  return TIME_SOURCE_LABELS[source] ?? source;
+}

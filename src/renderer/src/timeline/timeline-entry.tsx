@@ -1,0 +1,97 @@
+import type { TimelineRow } from '../../../shared/journal-types';
+import { useUiStore } from '../state/ui-store';
+import { AmendEditor } from './amend-editor';
+import { EntryDetails } from './entry-details';
+import { isAmendable, kindLabel } from './entry-labels';
+import { EntryTime, showsOriginalOffset } from './entry-time';
+import { HighlightedText } from './highlighted-text';
+
+function RowActions(props: { row: TimelineRow; expanded: boolean }) {
+  const { row, expanded } = props;
+  const setExpanded = useUiStore((state) => state.setExpanded);
+  const setAmendDraft = useUiStore((state) => state.setAmendDraft);
+  const count = row.amendmentCount;
+
+  return (
+    <span className="entry-actions">
+      {count > 0 && (
+        <button
+          type="button"
+          className="amended-marker"
+          data-testid="amended-marker"
+          aria-expanded={expanded}
+          title="Show the original and every correction"
+          onClick={() => setExpanded(row.id, !expanded)}
+        >
+          amended{count > 1 ? ` ×${count}` : ''}
+        </button>
+      )}
+      {isAmendable(row.kind) && (
+        <button
+          type="button"
+          className="row-action"
+          aria-label={`Amend entry ${row.position}`}
+          onClick={() =>
+            setAmendDraft({ entryId: row.id, text: row.text, reason: '' })
+          }
+        >
+          Amend
+        </button>
+      )}
+    </span>
+  );
+}
+
+/** One journal entry: a dense single line, expandable to its details. */
+export function TimelineEntry(props: { row: TimelineRow; incidentId: string }) {
+  const { row } = props;
+  const basis = useUiStore((state) => state.timeBasis);
+  const zoneMode = useUiStore((state) => state.zoneMode);
+  const expanded = useUiStore((state) => row.id in state.expandedEntries);
+  const draft = useUiStore((state) =>
+    state.amendDraft?.entryId === row.id ? state.amendDraft : null,
+  );
+  const setExpanded = useUiStore((state) => state.setExpanded);
+
+  return (
+    <div
+      className="timeline-entry"
+      data-testid="timeline-row"
+      data-entry-id={row.id}
+      data-kind={row.kind}
+    >
+      <div className="entry-line">
+        <button
+          type="button"
+          className="expand-toggle"
+          aria-expanded={expanded}
+          aria-label={`Details of entry ${row.position}`}
+          onClick={() => setExpanded(row.id, !expanded)}
+        >
+          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+        </button>
+        <span className="entry-position numeric">{row.position}</span>
+        <EntryTime row={row} basis={basis} zoneMode={zoneMode} />
+        {showsOriginalOffset(basis, zoneMode) && (
+          <span className="entry-offset mono" data-testid="entry-offset">
+            {row.occurredOffset}
+          </span>
+        )}
+        <span className={`entry-kind kind-${row.kind.replace(/\W/g, '-')}`}>
+          {kindLabel(row.kind)}
+        </span>
+        <span className="entry-actor" title={row.actor}>
+          {row.actor}
+        </span>
+        <span className="entry-text" data-testid="entry-text" title={row.text}>
+          <HighlightedText text={row.text} marked={row.highlighted} />
+        </span>
+        <RowActions row={row} expanded={expanded} />
+      </div>
+      {draft && (
+        <AmendEditor row={row} incidentId={props.incidentId} draft={draft} />
+      )}
+      {expanded && <EntryDetails row={row} incidentId={props.incidentId} />}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { TimelineFilter } from '../data/query-keys';
+import { useTimelineWindow, type TimelineWindow } from '../data/timeline-window';
+import { useUiStore } from '../state/ui-store';
+import { showsOriginalOffset } from './entry-time';
+import { TimelineEntry } from './timeline-entry';
+import { TimelineSummary } from './timeline-summary';
+
+/** Height of a collapsed row; expanded rows are measured. */
+export const ROW_HEIGHT = 30;
+
+type Range = { first: number; last: number };
+
+function sameRange(a: Range, b: Range) {
+  return a.first === b.first && a.last === b.last;
+}
+
+/**
+ * Keeps the newest entry in view while the reader is at the end of an
+ * oldest-first timeline, the way a log tail does; scrolling up stops it.
+ * A new filter, or a note just saved, starts following again (or, newest
+ * first, goes back to the top, where the newest entry is).
+ */
+function useFollowTail(
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  total: number,
+  active: boolean,
+  resetKey: string,
+) {
+  const following = useRef(active);
+  const revealRequest = useUiStore((state) => state.revealLatestRequest);
+
+  useEffect(() => {
+    following.current = active;
+    if (!active) virtualizer.scrollToOffset(0);
+  }, [virtualizer, active, resetKey, revealRequest]);
+
+  useEffect(() => {
+    if (active && following.current && total > 0) {
+      virtualizer.scrollToIndex(total - 1, { align: 'end' });
+    }
+  }, [virtualizer, total, active, resetKey, revealRequest]);
+
+  return (element: HTMLDivElement) => {
+    const distance =
+      element.scrollHeight - element.scrollTop - element.clientHeight;
+    following.current = distance < ROW_HEIGHT;
+  };
+}
+
+function ColumnHeads() {
+  const basis = useUiStore((state) => state.timeBasis);
+  const zoneMode = useUiStore((state) => state.zoneMode);
+  const time = basis === 'occurred' ? 'Event time' : 'Recorded time';
+  const zone = zoneMode === 'utc' ? 'UTC' : 'local';
+
+  return (
+    <div className="timeline-heads" aria-hidden="true">
+      <span />
+      <span className="numeric">#</span>
+      <span data-testid="time-column-head">
+        {time} ({zone})
+      </span>
+      {showsOriginalOffset(basis, zoneMode) && (
+        <span title="The UTC offset the event time was given in">Given in</span>
+      )}
+      <span>Kind</span>
+      <span>Actor</span>
+      <span>Entry</span>
+    </div>
+  );
+}
+
+function Rows(props: {
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  view: TimelineWindow;
+  incidentId: string;
+}) {
+  const { virtualizer, view } = props;
+  const total = view.total ?? 0;
+
+  return (
+    <div
+      role="list"
+      aria-label="Timeline entries"
+      className="timeline-sizer"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = view.rowAt(item.index);
+        return (
+          <div
+            key={item.key}
+            role="listitem"
+            aria-setsize={total}
+            aria-posinset={item.index + 1}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="timeline-slot"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            {row ? (
+              <TimelineEntry row={row} incidentId={props.incidentId} />
+            ) : (
+              <div className="timeline-placeholder" aria-busy="true">
+                Loading…
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * The virtualized timeline. Only rows near the viewport are rendered and
+ * only their pages fetched, so a million entries scroll like a hundred.
+ */
+export function TimelineList(props: {
+  incidentId: string;
+  filter: TimelineFilter;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState<Range>({ first: 0, last: -1 });
+  const view = useTimelineWindow(props.incidentId, props.filter, range);
+  const total = view.total ?? 0;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance; nothing here is memoized by the compiler
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    onChange: (instance) => {
+      const items = instance.getVirtualItems();
+      const next = {
+        first: items[0]?.index ?? 0,
+        last: items.at(-1)?.index ?? -1,
+      };
+      setRange((current) => (sameRange(current, next) ? current : next));
+    },
+  });
+  const tail = props.filter.order === 'oldest-first' && !props.filter.search;
+  const filterKey = JSON.stringify(props.filter);
+  const onScroll = useFollowTail(virtualizer, total, tail, filterKey);
+
+  return (
+    <div className="timeline-list">
+      <TimelineSummary view={view} filter={props.filter} />
+      <ColumnHeads />
+      <div
+        ref={scrollRef}
+        className="timeline-scroll"
+        tabIndex={0}
+        aria-label="Timeline, scrollable"
+        data-testid="timeline-scroll"
+        onScroll={(event) => onScroll(event.currentTarget)}
+      >
+        <Rows
+          virtualizer={virtualizer}
+          view={view}
+          incidentId={props.incidentId}
+        />
+      </div>
+    </div>
+  );
+}

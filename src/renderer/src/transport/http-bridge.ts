@@ -1,0 +1,163 @@
+import type { WarRoomBridge } from '../../../shared/bridge';
+import {
+  EVENT_NAMES,
+  type ChannelName,
+  type EventName,
+} from '../../../shared/channel-names';
+import type {
+  ChannelInput,
+  ChannelOutput,
+} from '../../../shared/ipc-contract';
+import type { AppError, Result } from '../../../shared/result';
+
+export type EventSourceLike = {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  close(): void;
+};
+
+export type HttpBridgeOptions = {
+  /** Null when the page was opened without the token serve mode printed. */
+  token: string | null;
+  fetch: typeof fetch;
+  createEventSource: (url: string) => EventSourceLike;
+};
+
+const NO_TOKEN: AppError = {
+  kind: 'forbidden',
+  message:
+    'This page has no access token. Open the address that `war-room serve` ' +
+    'printed when it started (it ends in #token=…).',
+};
+
+function failure<T>(error: AppError): Result<T> {
+  return { ok: false, error };
+}
+
+function isResultEnvelope(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const candidate = body as { ok?: unknown; error?: unknown };
+  if (candidate.ok === true) return 'value' in candidate;
+  if (candidate.ok !== false) return false;
+  const error = candidate.error as { kind?: unknown; message?: unknown };
+  return typeof error?.kind === 'string' && typeof error.message === 'string';
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns whatever the server answered into a result the UI can branch on. */
+async function readEnvelope(response: Response): Promise<Result<unknown>> {
+  const body = await readBody(response);
+  if (isResultEnvelope(body)) return body;
+
+  if (response.status === 401 || response.status === 403) {
+    return failure({
+      kind: 'forbidden',
+      message:
+        'The server refused this page’s access token. It changes every ' +
+        'time `war-room serve` starts: open the address it printed.',
+    });
+  }
+  return failure({
+    kind: 'internal',
+    message: `Unexpected answer from the War Room server (HTTP ${response.status}).`,
+  });
+}
+
+function unreachable(error: unknown): AppError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    kind: 'internal',
+    message:
+      `The War Room server did not answer (${reason}). ` +
+      'Is `war-room serve` still running?',
+  };
+}
+
+type Listener = (payload: unknown) => void;
+
+/**
+ * The bridge for a browser talking to `war-room serve`: every channel is a
+ * POST with the bearer token, and pushed events arrive over one shared
+ * server-sent-events stream, opened on the first subscription and closed
+ * when the last listener leaves.
+ */
+export function createHttpBridge(options: HttpBridgeOptions): WarRoomBridge {
+  const { token } = options;
+  const listeners = new Map<EventName, Set<Listener>>();
+  let source: EventSourceLike | null = null;
+
+  function dispatch(name: EventName, event: Event) {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(String((event as MessageEvent).data));
+    } catch {
+      // A garbled push is dropped: pushes only trigger refetches, and the
+      // next one (or a window refocus) brings the data up to date anyway.
+      return;
+    }
+    for (const listener of listeners.get(name) ?? []) listener(payload);
+  }
+
+  function openStream(activeToken: string) {
+    if (source) return;
+    const query = new URLSearchParams({ token: activeToken });
+    source = options.createEventSource(`/api/events?${query}`);
+    for (const name of EVENT_NAMES) {
+      source.addEventListener(name, (event) => dispatch(name, event));
+    }
+  }
+
+  function closeStreamWhenUnused() {
+    const inUse = [...listeners.values()].some((set) => set.size > 0);
+    if (inUse || !source) return;
+    source.close();
+    source = null;
+  }
+
+  async function invoke<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<Result<ChannelOutput<C>>> {
+    if (!token) return failure(NO_TOKEN);
+
+    let response: Response;
+    try {
+      response = await options.fetch(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(input),
+      });
+    } catch (error) {
+      return failure(unreachable(error));
+    }
+    // The server types the value by the contract; a browser can only check
+    // the envelope's shape.
+    return (await readEnvelope(response)) as Result<ChannelOutput<C>>;
+  }
+
+  const bridge: WarRoomBridge = {
+    invoke,
+
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      const untyped = listener as Listener;
+      set.add(untyped);
+      if (token) openStream(token);
+      return () => {
+        set.delete(untyped);
+        closeStreamWhenUnused();
+      };
+    },
+  };
+  return bridge;
+}

@@ -1,0 +1,22 @@
+import type { WarRoomBridge } from '../../../shared/bridge';
+import { createHttpBridge } from './http-bridge';
+import { takeServeToken } from './serve-token';
+
+/**
+ * Inside Electron the preload provides `window.warRoom`; in a browser the
+ * same contract is spoken over serve mode's HTTP routes.
+ */
+export function resolveBridge(): WarRoomBridge {
+  const injected = (window as { warRoom?: WarRoomBridge }).warRoom;
+  if (injected) return injected;
+
+  return createHttpBridge({
+    token: takeServeToken({
+      location: window.location,
+      storage: window.sessionStorage,
+      history: window.history,
+    }),
+    fetch: window.fetch.bind(window),
+    createEventSource: (url) => new EventSource(url),
+  });
+}

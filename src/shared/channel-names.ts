@@ -1,0 +1,24 @@
+/**
+ * Channel and event names as plain data, so the preload can allow-list them
+ * without bundling the schemas. `ipc-contract.ts` is checked against these
+ * lists at compile time.
+ */
+export const CHANNEL_NAMES = [
+  'app:info',
+  'incident:create',
+  'incident:list',
+  'incident:get',
+  'journal:add-note',
+  'journal:amend',
+  'journal:history',
+  'journal:verify',
+  'timeline:page',
+  'timeline:facets',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_NAMES = ['journal:appended', 'incident:changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The Electron IPC channel that carries every main-to-renderer event. */
+export const EVENT_CHANNEL = 'war-room:event';

@@ -1,0 +1,111 @@
+/**
+ * The journal entry as every process sees it. The payload is JSON that holds
+ * only strings, safe integers, booleans, null, arrays and objects: no
+ * floating-point numbers, so its RFC 8785 canonical form is trivial to
+ * reproduce in any language when someone re-checks a hash by hand.
+ */
+
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Where an entry's `occurredAt` came from. */
+export const TIME_SOURCES = [
+  'device-clock',
+  'user-entered',
+  'imported',
+] as const;
+export type TimeSource = (typeof TIME_SOURCES)[number];
+
+/** The scope of the organisation journal (contacts, settings). */
+export const ORGANISATION_SCOPE = 'organisation';
+
+export const ENTRY_KINDS = {
+  incidentOpened: 'incident.opened',
+  note: 'note',
+  amend: 'amend',
+} as const;
+
+export type JournalEntry = {
+  id: string;
+  /** An incident id, or `organisation` for entries that belong to none. */
+  scope: string;
+  deviceId: string;
+  /** 1-based position in this scope's chain for this device. */
+  chainSeq: number;
+  kind: string;
+  actor: string;
+  occurredAt: string;
+  occurredOffset: string;
+  timeSource: TimeSource;
+  recordedAt: string;
+  payload: JsonObject;
+  prevHash: string;
+  hash: string;
+};
+
+/** A journal entry as the timeline shows it. */
+export type TimelineRow = JournalEntry & {
+  /** 1-based position of the entry in its scope, in recorded order. */
+  position: number;
+  /** Display text, with the latest amendment applied. */
+  text: string;
+  /** Number of amend entries that correct this entry. */
+  amendmentCount: number;
+  /**
+   * For search results: `text` with hits wrapped in U+0002 … U+0003 markers,
+   * which cannot occur in stored text.
+   */
+  highlighted?: string;
+};
+
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+export type ChainProblemKind = 'altered' | 'missing' | 'reordered' | 'foreign';
+
+export type ChainProblem = {
+  incident: string;
+  entry: string;
+  kind: ChainProblemKind;
+  detail: string;
+};
+
+export type VerifyReport = {
+  ok: boolean;
+  chains: number;
+  entries: number;
+  problems: ChainProblem[];
+  verifiedAt: string;
+};
+
+function textField(payload: JsonObject, key: string): string {
+  const value = payload[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The human text of an entry: what the timeline shows and what full-text
+ * search indexes. Kinds without their own wording fall back to the kind.
+ */
+export function describeEntry(kind: string, payload: JsonObject): string {
+  switch (kind) {
+    case ENTRY_KINDS.note:
+      return textField(payload, 'text');
+    case ENTRY_KINDS.amend: {
+      const reason = textField(payload, 'reason');
+      const suffix = reason ? ` (reason: ${reason})` : '';
+      return `Amended entry: ${textField(payload, 'text')}${suffix}`;
+    }
+    case ENTRY_KINDS.incidentOpened: {
+      const title = textField(payload, 'title');
+      const severity = textField(payload, 'severity');
+      const description = textField(payload, 'description');
+      const head = `Incident opened: ${title} (${severity})`;
+      return description ? `${head}. ${description}` : head;
+    }
+    default:
+      return textField(payload, 'text') || kind;
+  }
+}

@@ -12,6 +12,7 @@ export default tseslint.config(
       'reports/**',
       'test-results/**',
       'node_modules/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,

@@ -6,7 +6,7 @@
  * Scripts only from our own files; inline styles are allowed because the
  * virtualized timeline positions rows with style attributes.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -16,7 +16,17 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * The same policy for a `<meta>` tag, where browsers ignore (and warn
+ * about) `frame-ancestors`; the response headers carry that one.
+ */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter(
+  (directive) => !directive.startsWith('frame-ancestors'),
+).join('; ');
 
 /** Headers sent with every serve-mode response, static files included. */
 export const SECURITY_HEADERS = {

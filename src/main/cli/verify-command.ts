@@ -26,9 +26,14 @@ export function verifyReportJson(report: VerifyReport): string {
   });
 }
 
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** One line per broken chain, naming its first broken link. */
 export function verifyReportText(report: VerifyReport): string {
-  const counts = `${report.chains} chains, ${report.entries} entries`;
+  const chains = plural(report.chains, 'chain');
+  const counts = `${chains}, ${plural(report.entries, 'entry', 'entries')}`;
   if (report.ok) return `OK: ${counts} verified, no problems found\n`;
 
   const lines = report.problems.map(
@@ -36,9 +41,8 @@ export function verifyReportText(report: VerifyReport): string {
       `incident ${problem.incident} entry ${problem.entry}: ` +
       `${problem.kind}: ${problem.detail}`,
   );
-  const count = report.problems.length;
-  const plural = count === 1 ? '' : 's';
-  const heading = `FAILED: ${count} problem${plural} found (${counts})`;
+  const problems = plural(report.problems.length, 'problem');
+  const heading = `FAILED: ${problems} found (${counts})`;
   return `${[heading, ...lines].join('\n')}\n`;
 }
 

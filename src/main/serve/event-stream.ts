@@ -10,7 +10,6 @@ export type EventStreams = {
   open(request: FastifyRequest, reply: FastifyReply): void;
   /** Ends every open stream, so the server can close. */
   closeAll(): void;
-  count(): number;
 };
 
 function frame(name: string, payload: unknown): string {
@@ -60,6 +59,5 @@ export function createEventStreams(
   return {
     open: start,
     closeAll: () => [...open].forEach((end) => end()),
-    count: () => open.size,
   };
 }

@@ -130,8 +130,8 @@ function registerApi(app: FastifyInstance, state: ServeState) {
       });
       // Claims the rest of /api, so the static files' catch-all never
       // answers there and unknown API paths still need the token.
-      api.all('/*', async (request, reply) =>
-        refuse(reply, 404, 'not-found', `no such API route: ${request.method}`),
+      api.all('/*', async (_request, reply) =>
+        refuse(reply, 404, 'not-found', 'no such API route'),
       );
     },
     { prefix: '/api' },

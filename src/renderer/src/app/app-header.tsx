@@ -11,9 +11,12 @@ function IncidentSwitcher() {
   const known = incidents.some((incident) => incident.id === selectedId);
 
   return (
-    <label className="incident-switcher">
-      <span className="field-label">Incident</span>
+    <div className="incident-switcher">
+      <label className="field-label" htmlFor="incident-switcher">
+        Incident
+      </label>
       <select
+        id="incident-switcher"
         value={known ? (selectedId ?? '') : ''}
         onChange={(event) => openIncident(event.target.value)}
         disabled={incidents.length === 0}
@@ -29,7 +32,7 @@ function IncidentSwitcher() {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -57,7 +60,6 @@ export function AppHeader() {
       </span>
       <button
         type="button"
-        className="button-quiet"
         data-testid="theme-toggle"
         title={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} theme`}
         onClick={toggleTheme}

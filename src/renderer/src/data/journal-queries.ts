@@ -1,5 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  useMutation,
+  useMutationState,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/ipc-contract';
+import { useMemo } from 'react';
+import type { ChainProblem, JournalEntry } from '../../../shared/journal-types';
 import { useBridge } from '../transport/bridge-context';
 import { call } from '../transport/call';
 import { queryKeys } from './query-keys';
@@ -20,17 +27,43 @@ function useInvalidateJournal() {
     ]);
 }
 
+export type NoteCallbacks = {
+  onSaved: (entry: JournalEntry) => void;
+  onRefused: (text: string, error: Error) => void;
+};
+
 /**
- * Resolves only once main has answered ok, which it does after the entry is
- * on disk; the caller keeps the draft until then.
+ * Notes of one incident are sent one at a time, in the order they were
+ * written (a mutation scope runs serially), so a fast typist's notes never
+ * land out of order. Each is reported saved only once main has answered
+ * ok, which it does after the entry is on disk.
  */
-export function useAddNote() {
+export function useAddNote(incidentId: string, callbacks: NoteCallbacks) {
   const bridge = useBridge();
   const invalidateJournal = useInvalidateJournal();
   return useMutation({
+    mutationKey: noteMutationKey(incidentId),
+    scope: { id: `notes-${incidentId}` },
     mutationFn: (input: ChannelInput<'journal:add-note'>) =>
       call(bridge, 'journal:add-note', input),
-    onSuccess: (entry) => invalidateJournal(entry.scope),
+    onSuccess: async (entry) => {
+      await invalidateJournal(entry.scope);
+      callbacks.onSaved(entry);
+    },
+    onError: (error, input) => callbacks.onRefused(input.text, error),
+  });
+}
+
+export function noteMutationKey(incidentId: string) {
+  return ['add-note', incidentId] as const;
+}
+
+/** Texts of notes sent but not yet confirmed, oldest first. */
+export function useUnconfirmedNotes(incidentId: string): string[] {
+  return useMutationState({
+    filters: { mutationKey: noteMutationKey(incidentId), status: 'pending' },
+    select: (mutation) =>
+      (mutation.state.variables as ChannelInput<'journal:add-note'>).text,
   });
 }
 
@@ -74,4 +107,15 @@ export function useChainVerification(incidentId: string | null) {
       call(bridge, 'journal:verify', { incidentId: incidentId ?? undefined }),
     enabled: incidentId !== null,
   });
+}
+
+/** The chain problems of the last verification, by the entry they name. */
+export function useChainProblems(
+  incidentId: string,
+): ReadonlyMap<string, ChainProblem> {
+  const { data } = useChainVerification(incidentId);
+  return useMemo(
+    () => new Map(data?.problems.map((problem) => [problem.entry, problem])),
+    [data],
+  );
 }

@@ -22,8 +22,7 @@ export const queryKeys = {
     all: (incidentId: string) => ['timeline', incidentId] as const,
     page: (incidentId: string, filter: TimelineFilter, block: number) =>
       ['timeline', incidentId, 'page', filter, block] as const,
-    facets: (incidentId: string) =>
-      ['timeline', incidentId, 'facets'] as const,
+    facets: (incidentId: string) => ['timeline', incidentId, 'facets'] as const,
     history: (incidentId: string, entryId: string) =>
       ['timeline', incidentId, 'history', entryId] as const,
   },

@@ -27,6 +27,9 @@ export function NewIncidentDialog() {
   }, [open]);
 
   function created(incident: Incident) {
+    // Closed here, not by the effect, so the page is no longer inert when
+    // the note box asks for focus in the same render.
+    dialogRef.current?.close();
     setOpen(false);
     openIncident(incident.id);
     // The next thing a commander does is write down what is happening.
@@ -42,10 +45,7 @@ export function NewIncidentDialog() {
     >
       <h2 id="new-incident-heading">New incident</h2>
       {open && (
-        <NewIncidentForm
-          onCreated={created}
-          onCancel={() => setOpen(false)}
-        />
+        <NewIncidentForm onCreated={created} onCancel={() => setOpen(false)} />
       )}
     </dialog>
   );

@@ -10,7 +10,7 @@ import {
   type Severity,
 } from '../../../shared/incident-taxonomy';
 import { currentLocalOffset } from '../timeline/time-format';
-import { SelectField } from './select-field';
+import { Field, SelectField } from './select-field';
 
 export type IncidentDraft = {
   title: string;
@@ -108,25 +108,29 @@ function DetectionFields({ draft, update }: FieldsProps) {
           update({ detectionMethod: value as DetectionMethod })
         }
       />
-      <label className="field">
-        <span className="field-label">Detected at (optional)</span>
-        <input
-          type="datetime-local"
-          step={1}
-          value={draft.detectedAt}
-          onChange={(event) => update({ detectedAt: event.target.value })}
-        />
-      </label>
-      <label className="field field-narrow">
-        <span className="field-label">Zone offset</span>
-        <input
-          value={draft.detectedZone}
-          placeholder="Z or +01:00"
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => update({ detectedZone: event.target.value })}
-        />
-      </label>
+      <Field label="Detected at (optional)">
+        {(id) => (
+          <input
+            id={id}
+            type="datetime-local"
+            step={1}
+            value={draft.detectedAt}
+            onChange={(event) => update({ detectedAt: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Zone offset">
+        {(id) => (
+          <input
+            id={id}
+            value={draft.detectedZone}
+            placeholder="Z or +01:00"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => update({ detectedZone: event.target.value })}
+          />
+        )}
+      </Field>
     </>
   );
 }
@@ -134,25 +138,29 @@ function DetectionFields({ draft, update }: FieldsProps) {
 export function NewIncidentFields({ draft, update }: FieldsProps) {
   return (
     <div className="form-grid">
-      <label className="field field-wide">
-        <span className="field-label">Title</span>
+      <div className="field field-wide">
+        <label className="field-label" htmlFor="new-incident-title">
+          Title
+        </label>
         <input
           id="new-incident-title"
           value={draft.title}
           autoComplete="off"
           onChange={(event) => update({ title: event.target.value })}
         />
-      </label>
+      </div>
       <ClassificationFields draft={draft} update={update} />
       <DetectionFields draft={draft} update={update} />
-      <label className="field field-wide">
-        <span className="field-label">Description</span>
-        <textarea
-          rows={3}
-          value={draft.description}
-          onChange={(event) => update({ description: event.target.value })}
-        />
-      </label>
+      <Field label="Description" className="field-wide">
+        {(id) => (
+          <textarea
+            id={id}
+            rows={3}
+            value={draft.description}
+            onChange={(event) => update({ description: event.target.value })}
+          />
+        )}
+      </Field>
     </div>
   );
 }

@@ -37,6 +37,11 @@ function toInput(
   };
 }
 
+/** Main names the channel first; a person filling the form needs not. */
+function withoutChannel(error: unknown): string {
+  return errorMessage(error).replace(/^incident:create: /, '');
+}
+
 function submitOnControlEnter(event: KeyboardEvent<HTMLFormElement>) {
   if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
   event.preventDefault();
@@ -63,7 +68,7 @@ export function NewIncidentForm(props: {
   }
 
   const error =
-    localError ?? (create.error ? errorMessage(create.error) : null);
+    localError ?? (create.error ? withoutChannel(create.error) : null);
 
   return (
     <form
@@ -75,7 +80,9 @@ export function NewIncidentForm(props: {
     >
       <NewIncidentFields
         draft={draft}
-        update={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+        update={(changes) =>
+          setDraft((current) => ({ ...current, ...changes }))
+        }
       />
       {error && (
         <p className="form-error" id={errorId} role="alert">

@@ -1,4 +1,27 @@
+import { useId, type ReactNode } from 'react';
+
 export type SelectOption = { value: string; label: string };
+
+/**
+ * A label above its control, tied by id rather than by nesting, so the
+ * control's accessible name is the label alone (a nested select would add
+ * its chosen option to the name).
+ */
+export function Field(props: {
+  label: string;
+  className?: string;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.children(id)}
+    </div>
+  );
+}
 
 /** A labelled native select; the first option is the "nothing chosen" one. */
 export function SelectField(props: {
@@ -12,22 +35,24 @@ export function SelectField(props: {
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="field">
-      <span className="field-label">{props.label}</span>
-      <select
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        <option value="" disabled={!props.emptySelectable}>
-          {props.emptyLabel}
-        </option>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
+    <Field label={props.label}>
+      {(id) => (
+        <select
+          id={id}
+          value={props.value}
+          disabled={props.disabled}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          <option value="" disabled={!props.emptySelectable}>
+            {props.emptyLabel}
           </option>
-        ))}
-      </select>
-    </label>
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

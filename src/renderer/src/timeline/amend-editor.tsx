@@ -53,34 +53,46 @@ export function AmendEditor(props: {
   }
 
   return (
-    <div className="amend-editor" data-testid="amend-editor" onKeyDown={onKeyDown}>
-      <label className="field">
-        <span className="field-label">Corrected text of entry {row.position}</span>
+    <div
+      className="amend-editor"
+      data-testid="amend-editor"
+      onKeyDown={onKeyDown}
+    >
+      <div className="field">
+        <label className="field-label" htmlFor={`amend-text-${row.id}`}>
+          Corrected text of entry {row.position}
+        </label>
         <textarea
+          id={`amend-text-${row.id}`}
           ref={textRef}
           rows={2}
           value={draft.text}
           readOnly={amend.isPending}
           onChange={(event) => setDraft({ ...draft, text: event.target.value })}
         />
-      </label>
-      <label className="field">
-        <span className="field-label">Reason (optional)</span>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={`amend-reason-${row.id}`}>
+          Reason (optional)
+        </label>
         <input
+          id={`amend-reason-${row.id}`}
           value={draft.reason}
           readOnly={amend.isPending}
           onChange={(event) =>
             setDraft({ ...draft, reason: event.target.value })
           }
         />
-      </label>
+      </div>
       {amend.error && (
         <p className="form-error" role="alert">
           Not saved: {errorMessage(amend.error)}
         </p>
       )}
       <div className="editor-actions">
-        <span className="muted hint">Enter saves, Shift+Enter adds a line, Esc cancels.</span>
+        <span className="muted hint">
+          Enter saves, Shift+Enter adds a line, Esc cancels.
+        </span>
         <button type="button" onClick={() => setDraft(null)}>
           Cancel
         </button>

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { VerifyReport } from '../../../shared/journal-types';
 import { useChainVerification } from '../data/journal-queries';
+import { queryKeys } from '../data/query-keys';
 import { useUiStore } from '../state/ui-store';
 import { errorMessage } from '../transport/call';
 import { formatTimestamp, toStoredUtc, type ZoneMode } from './time-format';
@@ -12,8 +14,8 @@ function verifiedAtText(report: VerifyReport, zoneMode: ZoneMode): string {
   return formatTimestamp(utc, zoneMode, { precision: 'seconds' });
 }
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }
 
 function describe(
@@ -23,10 +25,10 @@ function describe(
 ) {
   if (state === 'pending' || !report) return { label: 'Verifying chain…' };
   const at = verifiedAtText(report, zoneMode);
-  const checked = `${plural(report.entries, 'entry')} checked at ${at}`;
+  const checked = `${plural(report.entries, 'entry', 'entries')} checked at ${at}`;
   if (state === 'tampered') {
     return {
-      label: `Chain broken: ${plural(report.problems.length, 'problem')}`,
+      label: `Chain broken: ${plural(report.problems.length, 'problem', 'problems')}`,
       detail: `${checked}. Click to verify again.`,
     };
   }
@@ -44,6 +46,16 @@ function describe(
 export function ChainStatus(props: { incidentId: string }) {
   const zoneMode = useUiStore((state) => state.zoneMode);
   const verification = useChainVerification(props.incidentId);
+  const queryClient = useQueryClient();
+
+  // Re-reading the timeline too, so that what is shown is what is stored
+  // now, not what was fetched before someone changed the file.
+  function verifyAgain() {
+    void verification.refetch();
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.timeline.all(props.incidentId),
+    });
+  }
   const report = verification.data;
 
   let state: ChainState = 'pending';
@@ -66,7 +78,7 @@ export function ChainStatus(props: { incidentId: string }) {
       data-state={state}
       aria-busy={verification.isFetching}
       title={detail}
-      onClick={() => void verification.refetch()}
+      onClick={verifyAgain}
     >
       <span className="chain-icon" aria-hidden="true">
         {state === 'verified' ? '✓' : state === 'pending' ? '…' : '!'}

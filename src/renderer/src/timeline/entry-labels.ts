@@ -1,7 +1,4 @@
-import {
-  ENTRY_KINDS,
-  type TimeSource,
-} from '../../../shared/journal-types';
+import { ENTRY_KINDS, type TimeSource } from '../../../shared/journal-types';
 
 const KIND_LABELS: Record<string, string> = {
   [ENTRY_KINDS.incidentOpened]: 'Opened',

@@ -1,7 +1,4 @@
-import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-} from '../../../shared/journal-types';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/journal-types';
 
 export type TextSegment = { text: string; hit: boolean };
 

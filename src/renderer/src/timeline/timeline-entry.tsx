@@ -1,4 +1,5 @@
-import type { TimelineRow } from '../../../shared/journal-types';
+import { memo } from 'react';
+import type { ChainProblem, TimelineRow } from '../../../shared/journal-types';
 import { useUiStore } from '../state/ui-store';
 import { AmendEditor } from './amend-editor';
 import { EntryDetails } from './entry-details';
@@ -13,7 +14,7 @@ function RowActions(props: { row: TimelineRow; expanded: boolean }) {
   const count = row.amendmentCount;
 
   return (
-    <span className="entry-actions">
+    <>
       {count > 0 && (
         <button
           type="button"
@@ -38,13 +39,22 @@ function RowActions(props: { row: TimelineRow; expanded: boolean }) {
           Amend
         </button>
       )}
-    </span>
+    </>
   );
 }
 
-/** One journal entry: a dense single line, expandable to its details. */
-export function TimelineEntry(props: { row: TimelineRow; incidentId: string }) {
-  const { row } = props;
+/**
+ * One journal entry: a dense single line, expandable to its details.
+ * Memoized: while scrolling, rows that stay in view keep their props (the
+ * row object comes straight from the page cache) and are not re-rendered.
+ */
+export const TimelineEntry = memo(function TimelineEntry(props: {
+  row: TimelineRow;
+  incidentId: string;
+  /** Set when the last verification found this entry's link broken. */
+  problem?: ChainProblem;
+}) {
+  const { row, problem } = props;
   const basis = useUiStore((state) => state.timeBasis);
   const zoneMode = useUiStore((state) => state.zoneMode);
   const expanded = useUiStore((state) => row.id in state.expandedEntries);
@@ -55,7 +65,7 @@ export function TimelineEntry(props: { row: TimelineRow; incidentId: string }) {
 
   return (
     <div
-      className="timeline-entry"
+      className={`timeline-entry${problem ? ' entry-tampered' : ''}`}
       data-testid="timeline-row"
       data-entry-id={row.id}
       data-kind={row.kind}
@@ -86,7 +96,18 @@ export function TimelineEntry(props: { row: TimelineRow; incidentId: string }) {
         <span className="entry-text" data-testid="entry-text" title={row.text}>
           <HighlightedText text={row.text} marked={row.highlighted} />
         </span>
-        <RowActions row={row} expanded={expanded} />
+        <span className="entry-actions">
+          {problem && (
+            <span
+              className="tamper-marker"
+              data-testid="tamper-marker"
+              title={problem.detail}
+            >
+              {problem.kind}
+            </span>
+          )}
+          <RowActions row={row} expanded={expanded} />
+        </span>
       </div>
       {draft && (
         <AmendEditor row={row} incidentId={props.incidentId} draft={draft} />
@@ -94,4 +115,4 @@ export function TimelineEntry(props: { row: TimelineRow; incidentId: string }) {
       {expanded && <EntryDetails row={row} incidentId={props.incidentId} />}
     </div>
   );
-}
+});

@@ -1,7 +1,17 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import {
+  useVirtualizer,
+  type VirtualItem,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useChainProblems } from '../data/journal-queries';
 import type { TimelineFilter } from '../data/query-keys';
-import { useTimelineWindow, type TimelineWindow } from '../data/timeline-window';
+import {
+  combineView,
+  useTimelineRows,
+  useTimelineTotal,
+  type TimelineView,
+} from '../data/timeline-view';
 import { useUiStore } from '../state/ui-store';
 import { showsOriginalOffset } from './entry-time';
 import { TimelineEntry } from './timeline-entry';
@@ -9,12 +19,6 @@ import { TimelineSummary } from './timeline-summary';
 
 /** Height of a collapsed row; expanded rows are measured. */
 export const ROW_HEIGHT = 30;
-
-type Range = { first: number; last: number };
-
-function sameRange(a: Range, b: Range) {
-  return a.first === b.first && a.last === b.last;
-}
 
 /**
  * Keeps the newest entry in view while the reader is at the end of an
@@ -74,11 +78,13 @@ function ColumnHeads() {
 
 function Rows(props: {
   virtualizer: Virtualizer<HTMLDivElement, Element>;
-  view: TimelineWindow;
+  items: VirtualItem[];
+  view: TimelineView;
   incidentId: string;
 }) {
   const { virtualizer, view } = props;
   const total = view.total ?? 0;
+  const problems = useChainProblems(props.incidentId);
 
   return (
     <div
@@ -87,7 +93,7 @@ function Rows(props: {
       className="timeline-sizer"
       style={{ height: virtualizer.getTotalSize() }}
     >
-      {virtualizer.getVirtualItems().map((item) => {
+      {props.items.map((item) => {
         const row = view.rowAt(item.index);
         return (
           <div
@@ -101,7 +107,11 @@ function Rows(props: {
             style={{ transform: `translateY(${item.start}px)` }}
           >
             {row ? (
-              <TimelineEntry row={row} incidentId={props.incidentId} />
+              <TimelineEntry
+                row={row}
+                incidentId={props.incidentId}
+                problem={problems.get(row.id)}
+              />
             ) : (
               <div className="timeline-placeholder" aria-busy="true">
                 Loading…
@@ -123,9 +133,8 @@ export function TimelineList(props: {
   filter: TimelineFilter;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [range, setRange] = useState<Range>({ first: 0, last: -1 });
-  const view = useTimelineWindow(props.incidentId, props.filter, range);
-  const total = view.total ?? 0;
+  const totals = useTimelineTotal(props.incidentId, props.filter);
+  const total = totals.total ?? 0;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance; nothing here is memoized by the compiler
   const virtualizer = useVirtualizer({
@@ -133,21 +142,25 @@ export function TimelineList(props: {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    onChange: (instance) => {
-      const items = instance.getVirtualItems();
-      const next = {
-        first: items[0]?.index ?? 0,
-        last: items.at(-1)?.index ?? -1,
-      };
-      setRange((current) => (sameRange(current, next) ? current : next));
-    },
   });
+  const items = virtualizer.getVirtualItems();
+  const rows = useTimelineRows(props.incidentId, props.filter, {
+    first: items[0]?.index ?? 0,
+    last: items.at(-1)?.index ?? -1,
+  });
+  const view = combineView(totals, rows);
   const tail = props.filter.order === 'oldest-first' && !props.filter.search;
   const filterKey = JSON.stringify(props.filter);
   const onScroll = useFollowTail(virtualizer, total, tail, filterKey);
+  const basis = useUiStore((state) => state.timeBasis);
+  const zoneMode = useUiStore((state) => state.zoneMode);
 
   return (
-    <div className="timeline-list">
+    <div
+      className="timeline-list"
+      data-zone={zoneMode}
+      data-offset-column={showsOriginalOffset(basis, zoneMode)}
+    >
       <TimelineSummary view={view} filter={props.filter} />
       <ColumnHeads />
       <div
@@ -160,6 +173,7 @@ export function TimelineList(props: {
       >
         <Rows
           virtualizer={virtualizer}
+          items={items}
           view={view}
           incidentId={props.incidentId}
         />

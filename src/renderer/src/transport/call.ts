@@ -1,9 +1,6 @@
 import type { WarRoomBridge } from '../../../shared/bridge';
 import type { ChannelName } from '../../../shared/channel-names';
-import type {
-  ChannelInput,
-  ChannelOutput,
-} from '../../../shared/ipc-contract';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc-contract';
 import type { AppError, ErrorKind } from '../../../shared/result';
 
 /** A failed result, thrown so TanStack Query's error states carry the kind. */

@@ -4,10 +4,7 @@ import {
   type ChannelName,
   type EventName,
 } from '../../../shared/channel-names';
-import type {
-  ChannelInput,
-  ChannelOutput,
-} from '../../../shared/ipc-contract';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc-contract';
 import type { AppError, Result } from '../../../shared/result';
 
 export type EventSourceLike = {

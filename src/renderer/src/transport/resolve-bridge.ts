@@ -7,7 +7,7 @@ import { takeServeToken } from './serve-token';
  * same contract is spoken over serve mode's HTTP routes.
  */
 export function resolveBridge(): WarRoomBridge {
-  const injected = (window as { warRoom?: WarRoomBridge }).warRoom;
+  const injected = window.warRoom;
   if (injected) return injected;
 
   return createHttpBridge({

@@ -1,0 +1,37 @@
+import { IncidentListPane } from '../incidents/incident-list-pane';
+import { NewIncidentDialog } from '../incidents/new-incident-dialog';
+import { useUiStore } from '../state/ui-store';
+import { TimelinePane } from '../timeline/timeline-pane';
+import { AppHeader } from './app-header';
+import { SideNav } from './side-nav';
+import { StatusBar } from './status-bar';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useAppliedTheme } from './use-theme';
+
+function CurrentPane() {
+  const pane = useUiStore((state) => state.pane);
+  const incidentId = useUiStore((state) => state.selectedIncidentId);
+
+  if (pane === 'timeline' && incidentId) {
+    // Keyed, so switching incidents starts from a fresh scroll position.
+    return <TimelinePane key={incidentId} incidentId={incidentId} />;
+  }
+  return <IncidentListPane />;
+}
+
+export function App() {
+  useAppliedTheme();
+  useGlobalShortcuts();
+
+  return (
+    <div className="app-shell">
+      <AppHeader />
+      <SideNav />
+      <main className="app-main">
+        <CurrentPane />
+      </main>
+      <StatusBar />
+      <NewIncidentDialog />
+    </div>
+  );
+}

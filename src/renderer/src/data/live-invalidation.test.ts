@@ -1,0 +1,125 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeBridge } from '../test-support/fake-bridge';
+import {
+  connectLiveInvalidation,
+  createInvalidationBatcher,
+} from './live-invalidation';
+import { queryKeys } from './query-keys';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('createInvalidationBatcher', () => {
+  it('flushes a burst of pushes once, with each scope once', () => {
+    const flush = vi.fn();
+    const batcher = createInvalidationBatcher(flush, 100);
+
+    for (let i = 0; i < 500; i++) batcher.journalAppended('A');
+    batcher.journalAppended('B');
+    batcher.incidentChanged();
+    vi.advanceTimersByTime(99);
+    expect(flush).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(flush).toHaveBeenCalledWith({ scopes: ['A', 'B'], incidents: true });
+  });
+
+  it('starts a fresh batch after a flush', () => {
+    const flush = vi.fn();
+    const batcher = createInvalidationBatcher(flush, 100);
+
+    batcher.journalAppended('A');
+    vi.advanceTimersByTime(100);
+    batcher.incidentChanged();
+    vi.advanceTimersByTime(100);
+
+    expect(flush).toHaveBeenNthCalledWith(2, { scopes: [], incidents: true });
+  });
+
+  it('drops pending pushes when disposed', () => {
+    const flush = vi.fn();
+    const batcher = createInvalidationBatcher(flush, 100);
+
+    batcher.journalAppended('A');
+    batcher.dispose();
+    vi.advanceTimersByTime(1000);
+
+    expect(flush).not.toHaveBeenCalled();
+  });
+});
+
+function seededClient() {
+  const client = new QueryClient();
+  const keys = [
+    queryKeys.timeline.facets('A'),
+    queryKeys.timeline.history('A', 'E1'),
+    queryKeys.timeline.facets('B'),
+    queryKeys.verify.incident('A'),
+    queryKeys.incidents.list(),
+    queryKeys.appInfo(),
+  ];
+  for (const key of keys) client.setQueryData(key, {});
+  const invalid = (key: readonly unknown[]) =>
+    client.getQueryState(key)?.isInvalidated;
+  return { client, invalid };
+}
+
+describe('connectLiveInvalidation', () => {
+  it('invalidates what an append to one journal changes, and nothing else', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = seededClient();
+    connectLiveInvalidation(bridge, client, 50);
+
+    bridge.emit('journal:appended', { scope: 'A', entryId: 'E', kind: 'note' });
+    vi.advanceTimersByTime(50);
+
+    expect(invalid(queryKeys.timeline.facets('A'))).toBe(true);
+    expect(invalid(queryKeys.timeline.history('A', 'E1'))).toBe(true);
+    expect(invalid(queryKeys.verify.incident('A'))).toBe(true);
+    expect(invalid(queryKeys.incidents.list())).toBe(true);
+    expect(invalid(queryKeys.timeline.facets('B'))).toBe(false);
+    expect(invalid(queryKeys.appInfo())).toBe(false);
+  });
+
+  it('leaves incident timelines alone for organisation entries', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = seededClient();
+    connectLiveInvalidation(bridge, client, 50);
+
+    bridge.emit('journal:appended', {
+      scope: 'organisation',
+      entryId: 'E',
+      kind: 'contact.added',
+    });
+    vi.advanceTimersByTime(50);
+
+    expect(invalid(queryKeys.timeline.facets('A'))).toBe(false);
+    expect(invalid(queryKeys.incidents.list())).toBe(false);
+  });
+
+  it('refreshes the incident list when an incident changes', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = seededClient();
+    connectLiveInvalidation(bridge, client, 50);
+
+    bridge.emit('incident:changed', { incidentId: 'A' });
+    vi.advanceTimersByTime(50);
+
+    expect(invalid(queryKeys.incidents.list())).toBe(true);
+    expect(invalid(queryKeys.timeline.facets('A'))).toBe(false);
+  });
+
+  it('stops listening when disconnected', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = seededClient();
+    const disconnect = connectLiveInvalidation(bridge, client, 50);
+
+    disconnect();
+    bridge.emit('incident:changed', { incidentId: 'A' });
+    vi.advanceTimersByTime(50);
+
+    expect(invalid(queryKeys.incidents.list())).toBe(false);
+  });
+});

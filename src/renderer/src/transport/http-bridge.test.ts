@@ -1,0 +1,220 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createHttpBridge, type EventSourceLike } from './http-bridge';
+
+type Call = { url: string; init: RequestInit };
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function fakeFetch(answer: () => Response | Promise<Response>) {
+  const calls: Call[] = [];
+  const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init ?? {} });
+    return answer();
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
+}
+
+class FakeEventSource implements EventSourceLike {
+  static opened: FakeEventSource[] = [];
+  readonly listeners = new Map<string, ((event: Event) => void)[]>();
+  closed = false;
+
+  constructor(readonly url: string) {
+    FakeEventSource.opened.push(this);
+  }
+
+  addEventListener(type: string, listener: (event: Event) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  close() {
+    this.closed = true;
+  }
+
+  push(type: string, data: string) {
+    const event = new MessageEvent(type, { data });
+    for (const listener of this.listeners.get(type) ?? []) listener(event);
+  }
+}
+
+function bridgeWith(
+  answer: () => Response | Promise<Response>,
+  token: string | null = 'tok',
+) {
+  const { fetch, calls } = fakeFetch(answer);
+  FakeEventSource.opened = [];
+  const bridge = createHttpBridge({
+    token,
+    fetch,
+    createEventSource: (url) => new FakeEventSource(url),
+  });
+  return { bridge, calls };
+}
+
+describe('createHttpBridge invoke', () => {
+  it('posts the input as JSON with the bearer token', async () => {
+    const { bridge, calls } = bridgeWith(() =>
+      jsonResponse(200, { ok: true, value: [] }),
+    );
+
+    const result = await bridge.invoke('incident:list', {});
+
+    expect(result).toEqual({ ok: true, value: [] });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].url).toBe('/api/invoke/incident:list');
+    expect(calls[0].init.method).toBe('POST');
+    expect(calls[0].init.body).toBe('{}');
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers.authorization).toBe('Bearer tok');
+    expect(headers['content-type']).toBe('application/json');
+  });
+
+  it('passes a handler refusal through unchanged', async () => {
+    const refusal = {
+      ok: false,
+      error: { kind: 'search-syntax', message: 'unterminated string' },
+    };
+    const { bridge } = bridgeWith(() => jsonResponse(200, refusal));
+
+    const result = await bridge.invoke('timeline:page', {
+      incidentId: '01KBHQ2ZP4TS1BA5K3V3WDG2GF',
+      order: 'oldest-first',
+      search: '"open',
+      offset: 0,
+      limit: 50,
+    });
+
+    expect(result).toEqual(refusal);
+  });
+
+  it('reads the envelope of an HTTP error too', async () => {
+    const { bridge } = bridgeWith(() =>
+      jsonResponse(400, {
+        ok: false,
+        error: { kind: 'invalid-input', message: 'title: must not be empty' },
+      }),
+    );
+
+    const result = await bridge.invoke('incident:list', {});
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'title: must not be empty' },
+    });
+  });
+
+  it('explains a refused token when the body is not an envelope', async () => {
+    const { bridge } = bridgeWith(() => new Response('nope', { status: 401 }));
+
+    const result = await bridge.invoke('incident:list', {});
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('forbidden');
+    expect(result.error.message).toMatch(/access token/);
+  });
+
+  it('names the HTTP status of any other unexpected answer', async () => {
+    const { bridge } = bridgeWith(
+      () => new Response('<html>', { status: 502 }),
+    );
+
+    const result = await bridge.invoke('incident:list', {});
+
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    if (!result.ok) expect(result.error.message).toContain('HTTP 502');
+  });
+
+  it('turns a network failure into a result instead of throwing', async () => {
+    const { bridge } = bridgeWith(() => {
+      throw new TypeError('Failed to fetch');
+    });
+
+    const result = await bridge.invoke('incident:list', {});
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('internal');
+      expect(result.error.message).toContain('Failed to fetch');
+    }
+  });
+
+  it('refuses to call without a token, without touching the network', async () => {
+    const { bridge, calls } = bridgeWith(
+      () => jsonResponse(200, { ok: true, value: [] }),
+      null,
+    );
+
+    const result = await bridge.invoke('incident:list', {});
+
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('createHttpBridge events', () => {
+  it('opens one stream with the token and delivers parsed payloads', () => {
+    const { bridge } = bridgeWith(() => jsonResponse(200, {}), 'a b');
+    const appended = vi.fn();
+    const changed = vi.fn();
+
+    bridge.on('journal:appended', appended);
+    bridge.on('incident:changed', changed);
+    const [source] = FakeEventSource.opened;
+    source.push(
+      'journal:appended',
+      '{"scope":"S","entryId":"E","kind":"note"}',
+    );
+    source.push('incident:changed', '{"incidentId":"S"}');
+
+    expect(FakeEventSource.opened).toHaveLength(1);
+    expect(source.url).toBe('/api/events?token=a+b');
+    expect(appended).toHaveBeenCalledWith({
+      scope: 'S',
+      entryId: 'E',
+      kind: 'note',
+    });
+    expect(changed).toHaveBeenCalledWith({ incidentId: 'S' });
+  });
+
+  it('drops a garbled push without disturbing later ones', () => {
+    const { bridge } = bridgeWith(() => jsonResponse(200, {}));
+    const listener = vi.fn();
+    bridge.on('incident:changed', listener);
+    const [source] = FakeEventSource.opened;
+
+    source.push('incident:changed', '{not json');
+    source.push('incident:changed', '{"incidentId":"X"}');
+
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith({ incidentId: 'X' });
+  });
+
+  it('closes the stream when the last listener leaves', () => {
+    const { bridge } = bridgeWith(() => jsonResponse(200, {}));
+    const offFirst = bridge.on('incident:changed', vi.fn());
+    const offSecond = bridge.on('journal:appended', vi.fn());
+    const [source] = FakeEventSource.opened;
+
+    offFirst();
+    expect(source.closed).toBe(false);
+    offSecond();
+    expect(source.closed).toBe(true);
+
+    bridge.on('incident:changed', vi.fn());
+    expect(FakeEventSource.opened).toHaveLength(2);
+  });
+
+  it('opens no stream without a token', () => {
+    const { bridge } = bridgeWith(() => jsonResponse(200, {}), null);
+
+    bridge.on('incident:changed', vi.fn());
+
+    expect(FakeEventSource.opened).toHaveLength(0);
+  });
+});

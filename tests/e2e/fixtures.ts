@@ -1,0 +1,78 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loggedErrors, startServe, type ServeProcess } from './serve-process';
+
+/** What serve mode says on stderr by design; anything else is a problem. */
+const EXPECTED_STDERR = /^Press Ctrl\+C to stop\.$/;
+
+function unexpectedStderr(server: ServeProcess): string {
+  return server
+    .stderr()
+    .split('\n')
+    .filter((line) => line.trim() && !EXPECTED_STDERR.test(line))
+    .join('\n');
+}
+
+type Fixtures = {
+  /** `war-room serve` over a fresh data directory, for this test only. */
+  server: ServeProcess;
+  /** The console, opened at the address the server printed. */
+  app: Page;
+};
+
+/**
+ * Each test gets its own server and data directory. A test fails if the
+ * server wrote to stderr or logged an error, if it did not stop cleanly on
+ * SIGTERM, or if the page logged a console error or threw.
+ */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  server: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'war-room-e2e-'));
+    const server = await startServe(dataDir);
+    try {
+      await use(server);
+    } finally {
+      const code = await server.stop();
+      const errors = await loggedErrors(dataDir);
+      await rm(dataDir, { recursive: true, force: true });
+      expect(unexpectedStderr(server), 'war-room serve wrote to stderr').toBe(
+        '',
+      );
+      expect(errors, 'war-room serve logged errors').toEqual([]);
+      expect(code, 'war-room serve exit code after SIGTERM').toBe(0);
+    }
+  },
+
+  app: async ({ page, server }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        problems.push(`HTTP ${response.status()} for ${response.url()}`);
+      }
+    });
+
+    await page.goto(server.url);
+    await use(page);
+    expect(problems, 'console errors or page errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/**
+ * Playwright empties test-results/ when a run starts, so screenshots are
+ * written during the test, under a stable name a person can find.
+ */
+export async function saveScreenshot(page: Page, name: string) {
+  const path = join('test-results', 'screenshots', `${name}.png`);
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+  return path;
+}

@@ -25,13 +25,7 @@ export function nowMicros(): number {
   return Number(process.hrtime.bigint()) / 1000;
 }
 
-export async function timeMicros(task: () => unknown): Promise<number> {
-  const started = nowMicros();
-  await task();
-  return nowMicros() - started;
-}
-
-export function sortedCopy(values: readonly number[]): number[] {
+function sortedCopy(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
@@ -126,6 +120,12 @@ export function createWorkspace(): BenchWorkspace {
 type CleanupTask = () => unknown;
 
 const cleanupTasks: CleanupTask[] = [];
+let interrupted = false;
+
+/** Once set, failures are the interrupt's doing and are not reported. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
 
 /**
  * Registers something to undo (a child process, a browser) if the run is
@@ -138,6 +138,12 @@ export function onInterrupt(task: CleanupTask): () => void {
     const index = cleanupTasks.indexOf(task);
     if (index >= 0) cleanupTasks.splice(index, 1);
   };
+}
+
+/** Marks the run as interrupted, then undoes what is registered. */
+export async function interruptRun(): Promise<void> {
+  interrupted = true;
+  await runInterruptTasks();
 }
 
 /** Runs the registered tasks, newest first, each at most once. */

@@ -19,8 +19,8 @@ export type ScrollerInfo = {
  * Finds the timeline's scroll container — the element named
  * `timeline-scroll`, or failing that the one with the most scrollable
  * height — once it holds at least `minimumScreens` screens (that is, once
- * the journal's total has sized it). Evaluates to null until then, so
- * `waitForFunction` can poll it.
+ * the journal's total has sized it). Evaluates to null until then, to be
+ * polled.
  */
 export function findScrollerScript(minimumScreens: number): string {
   return `(() => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { onInterrupt } from './bench-kit';
@@ -84,6 +84,55 @@ function record(samples: Map<string, QuerySamples>, message: RunnerMessage) {
   into[message.side].push(message.micros);
 }
 
+/**
+ * Kills the child when opening the databases, or a single call, overruns
+ * its limit, and tells at the end how the child's run went.
+ */
+function watchChild(child: ChildProcess, limits: RunnerLimits) {
+  let openMicros = 0;
+  let finished = false;
+  let overran: ChildOutcome | null = null;
+  let failure: string | null = null;
+  let call: NodeJS.Timeout | undefined;
+  const opening = setTimeout(() => {
+    failure = `opening took over ${limits.openLimitMs} ms`;
+    child.kill('SIGKILL');
+  }, limits.openLimitMs);
+
+  return {
+    observe(message: RunnerMessage) {
+      if (message.type === 'ready') {
+        openMicros = message.openMicros;
+        clearTimeout(opening);
+      } else if (message.type === 'start') {
+        const { query, side } = message;
+        call = setTimeout(() => {
+          overran = { kind: 'overran', query, side, openMicros };
+          child.kill('SIGKILL');
+        }, limits.callLimitMs);
+      } else if (message.type === 'timed') {
+        clearTimeout(call);
+      } else if (message.type === 'finished') {
+        finished = true;
+      }
+    },
+    settle(code: number | null): ChildOutcome | Error {
+      clearTimeout(opening);
+      clearTimeout(call);
+      if (overran) return overran;
+      if (finished && code === 0) return { kind: 'finished', openMicros };
+      return new Error(failure ?? `it exited with ${code}`);
+    },
+  };
+}
+
+function parseMessage(line: string): RunnerMessage | null {
+  // Anything else a library prints is not part of the protocol.
+  return line.startsWith('{"type":')
+    ? (JSON.parse(line) as RunnerMessage)
+    : null;
+}
+
 /** Runs one child to its end, or until a call overruns and it is killed. */
 function runChild(
   spec: RunnerSpec,
@@ -99,51 +148,22 @@ function runChild(
   const forget = onInterrupt(() => child.kill('SIGKILL'));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const watch = watchChild(child, limits);
+
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const message = parseMessage(line);
+    if (!message) return;
+    record(samples, message);
+    watch.observe(message);
+    if (message.type === 'query-done') onQueryDone(message.query);
+  });
 
   return new Promise<ChildOutcome>((done, fail) => {
-    let openMicros = 0;
-    let finished = false;
-    let overran: ChildOutcome | null = null;
-    let failure: Error | null = null;
-    const opening = setTimeout(() => {
-      failure = new Error(`opening took over ${limits.openLimitMs} ms`);
-      child.kill('SIGKILL');
-    }, limits.openLimitMs);
-    let watchdog: NodeJS.Timeout | undefined;
-    const watchCall = (query: string, side: Side) => {
-      watchdog = setTimeout(() => {
-        overran = { kind: 'overran', query, side, openMicros };
-        child.kill('SIGKILL');
-      }, limits.callLimitMs);
-    };
-
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const message = JSON.parse(line) as RunnerMessage;
-      record(samples, message);
-      if (message.type === 'ready') {
-        openMicros = message.openMicros;
-        clearTimeout(opening);
-      } else if (message.type === 'start') {
-        watchCall(message.query, message.side);
-      } else if (message.type === 'timed') {
-        clearTimeout(watchdog);
-      } else if (message.type === 'query-done') {
-        onQueryDone(message.query);
-      } else {
-        finished = true;
-      }
-    });
-
     child.once('exit', (code) => {
-      clearTimeout(opening);
-      clearTimeout(watchdog);
       forget();
-      if (overran) done(overran);
-      else if (finished && code === 0) done({ kind: 'finished', openMicros });
-      else {
-        const reason = failure?.message ?? `it exited with ${code}`;
-        fail(new Error(`the query runner failed: ${reason}\n${stderr}`));
-      }
+      const outcome = watch.settle(code);
+      if (!(outcome instanceof Error)) return done(outcome);
+      fail(new Error(`the query runner failed: ${outcome.message}\n${stderr}`));
     });
   });
 }

@@ -23,7 +23,9 @@ import {
   formatTable,
   heading,
   nowMicros,
+  interruptRun,
   runInterruptTasks,
+  wasInterrupted,
   type BenchWorkspace,
   type TargetResult,
 } from './bench-kit';
@@ -97,6 +99,7 @@ async function attempt(
   try {
     return { targets: await run(), broke: false };
   } catch (error) {
+    if (wasInterrupted()) throw error;
     const skipped = error instanceof BenchmarkSkipped;
     if (!skipped) console.error(error);
     const message = error instanceof Error ? error.message : String(error);
@@ -214,7 +217,7 @@ async function main(): Promise<void> {
   const workspace = createWorkspace();
   const interrupted = async (signal: string) => {
     console.log(`\n${signal}: stopping and removing ${workspace.root}`);
-    await runInterruptTasks();
+    await interruptRun();
     workspace.remove();
     process.exit(130);
   };
@@ -225,6 +228,10 @@ async function main(): Promise<void> {
   let outcomes: Outcome[];
   try {
     outcomes = await runBenchmarks(workspace, options);
+  } catch (error) {
+    // The signal handler is cleaning up and will exit.
+    if (wasInterrupted()) return;
+    throw error;
   } finally {
     await runInterruptTasks();
     workspace.remove();

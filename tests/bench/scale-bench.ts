@@ -229,6 +229,30 @@ function runnerJournal(side: Side, journal: SeededJournal): RunnerJournal {
   };
 }
 
+async function measureQueries(
+  small: SeededJournal,
+  large: SeededJournal,
+  options: ScaleBenchOptions,
+) {
+  const run = await runQueriesBounded(
+    [runnerJournal('small', small), runnerJournal('large', large)],
+    {
+      repetitions: options.repetitions,
+      warmUp: WARM_UP_REPETITIONS,
+      budgetMicrosPerQuery: options.budgetMicrosPerQuery,
+      callLimitMs: options.callLimitMs,
+      openLimitMs: OPEN_LIMIT_MS,
+    },
+  );
+  checkRareTerm(run.samples.get(RARE_TERM_SEARCH.name)!);
+  console.log(
+    `\nqueries timed in a child process (opening both databases took ` +
+      `${run.openMicros.map(formatSeconds).join(', ')}); a call over ` +
+      `${formatSeconds(options.callLimitMs * 1000)} is stopped:`,
+  );
+  return run.samples;
+}
+
 /**
  * The first timeline page, a deep page and full-text searches on a
  * 10,000-entry journal against the same on a 1,000,000-entry one, through
@@ -250,28 +274,13 @@ export async function runScaleBench(
     large.warRoom.close();
   }
 
-  const run = await runQueriesBounded(
-    [runnerJournal('small', small), runnerJournal('large', large)],
-    {
-      repetitions: options.repetitions,
-      warmUp: WARM_UP_REPETITIONS,
-      budgetMicrosPerQuery: options.budgetMicrosPerQuery,
-      callLimitMs: options.callLimitMs,
-      openLimitMs: OPEN_LIMIT_MS,
-    },
-  );
-  checkRareTerm(run.samples.get(RARE_TERM_SEARCH.name)!);
-  console.log(
-    `\nqueries timed in a child process (opening both databases took ` +
-      `${run.openMicros.map(formatSeconds).join(', ')}); a call over ` +
-      `${formatSeconds(options.callLimitMs * 1000)} is stopped:`,
-  );
+  const samples = await measureQueries(small, large, options);
   const labels = {
     small: formatCount(small.entries),
     large: formatCount(large.entries),
   };
   return {
-    targets: reportQueries(run.samples, labels, options.callLimitMs),
+    targets: reportQueries(samples, labels, options.callLimitMs),
     large: {
       dataDir: large.warRoom.dataDir,
       title: large.incident.title,

@@ -9,6 +9,7 @@ import {
   nowMicros,
   onInterrupt,
   percentile,
+  wasInterrupted,
   type TargetResult,
 } from './bench-kit';
 import {
@@ -243,6 +244,8 @@ export async function runScrollFramesBench(
     forgetBrowser();
     await browser?.close();
     const code = await serve.stop();
-    if (code !== 0) console.log(`serve mode exited with ${code}`);
+    if (code !== 0 && !wasInterrupted()) {
+      console.log(`serve mode exited with ${code}`);
+    }
   }
 }

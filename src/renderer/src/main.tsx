@@ -9,9 +9,14 @@ import './app.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+const queryClient = createQueryClient();
+// Whatever was fetched before the event stream connected may have missed
+// a push; refetching it then closes that gap.
+const bridge = resolveBridge(() => void queryClient.invalidateQueries());
+
 createRoot(container).render(
   <StrictMode>
-    <AppProviders bridge={resolveBridge()} queryClient={createQueryClient()}>
+    <AppProviders bridge={bridge} queryClient={queryClient}>
       <App />
     </AppProviders>
   </StrictMode>,

@@ -16,12 +16,15 @@ export const SHORTCUTS = {
 
 function handleShortcut(event: KeyboardEvent) {
   const store = useUiStore.getState();
-  if (event.key === 'N') {
+  const key = event.key.toLowerCase();
+  // Shift, not the letter's case, tells the two apart: Caps Lock makes a
+  // plain `n` arrive as `N`.
+  if (key === 'n' && event.shiftKey) {
     store.setNewIncidentOpen(true);
-  } else if (event.key === 'n' && store.selectedIncidentId) {
+  } else if (key === 'n' && store.selectedIncidentId) {
     store.showPane('timeline');
     store.requestNoteFocus();
-  } else if (event.key === '/' && store.selectedIncidentId) {
+  } else if (key === '/' && store.selectedIncidentId) {
     store.showPane('timeline');
     store.requestSearchFocus();
   } else {

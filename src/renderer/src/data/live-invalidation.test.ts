@@ -66,14 +66,16 @@ function seededClient() {
   return { client, invalid };
 }
 
+const DELAYS = { dataMs: 50, verifyMs: 1000 };
+
 describe('connectLiveInvalidation', () => {
   it('invalidates what an append to one journal changes, and nothing else', () => {
     const bridge = createFakeBridge({});
     const { client, invalid } = seededClient();
-    connectLiveInvalidation(bridge, client, 50);
+    connectLiveInvalidation(bridge, client, DELAYS);
 
     bridge.emit('journal:appended', { scope: 'A', entryId: 'E', kind: 'note' });
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(1000);
 
     expect(invalid(queryKeys.timeline.facets('A'))).toBe(true);
     expect(invalid(queryKeys.timeline.history('A', 'E1'))).toBe(true);
@@ -83,26 +85,51 @@ describe('connectLiveInvalidation', () => {
     expect(invalid(queryKeys.appInfo())).toBe(false);
   });
 
+  it('re-verifies a busy chain at most once per verify delay', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = seededClient();
+    connectLiveInvalidation(bridge, client, DELAYS);
+    const append = () =>
+      bridge.emit('journal:appended', {
+        scope: 'A',
+        entryId: 'E',
+        kind: 'note',
+      });
+
+    append();
+    vi.advanceTimersByTime(50);
+    expect(invalid(queryKeys.timeline.facets('A'))).toBe(true);
+    expect(invalid(queryKeys.verify.incident('A'))).toBe(false);
+
+    vi.advanceTimersByTime(600);
+    append();
+    vi.advanceTimersByTime(349);
+    expect(invalid(queryKeys.verify.incident('A'))).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(invalid(queryKeys.verify.incident('A'))).toBe(true);
+  });
+
   it('leaves incident timelines alone for organisation entries', () => {
     const bridge = createFakeBridge({});
     const { client, invalid } = seededClient();
-    connectLiveInvalidation(bridge, client, 50);
+    connectLiveInvalidation(bridge, client, DELAYS);
 
     bridge.emit('journal:appended', {
       scope: 'organisation',
       entryId: 'E',
       kind: 'contact.added',
     });
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(1000);
 
     expect(invalid(queryKeys.timeline.facets('A'))).toBe(false);
+    expect(invalid(queryKeys.verify.incident('A'))).toBe(false);
     expect(invalid(queryKeys.incidents.list())).toBe(false);
   });
 
   it('refreshes the incident list when an incident changes', () => {
     const bridge = createFakeBridge({});
     const { client, invalid } = seededClient();
-    connectLiveInvalidation(bridge, client, 50);
+    connectLiveInvalidation(bridge, client, DELAYS);
 
     bridge.emit('incident:changed', { incidentId: 'A' });
     vi.advanceTimersByTime(50);
@@ -114,7 +141,7 @@ describe('connectLiveInvalidation', () => {
   it('stops listening when disconnected', () => {
     const bridge = createFakeBridge({});
     const { client, invalid } = seededClient();
-    const disconnect = connectLiveInvalidation(bridge, client, 50);
+    const disconnect = connectLiveInvalidation(bridge, client, DELAYS);
 
     disconnect();
     bridge.emit('incident:changed', { incidentId: 'A' });

@@ -17,8 +17,9 @@ export type InvalidationBatcher = {
 };
 
 /**
- * Collects pushes for `delayMs` and flushes them as one invalidation, so a
- * bulk import or a burst of CLI notes costs one refetch, not thousands.
+ * Collects pushes for `delayMs` from the first one and flushes them as one
+ * invalidation, so a bulk import or a burst of CLI notes costs one refetch,
+ * not thousands.
  */
 export function createInvalidationBatcher(
   flush: (pending: PendingInvalidation) => void,
@@ -54,25 +55,50 @@ export function createInvalidationBatcher(
   };
 }
 
-function invalidate(queryClient: QueryClient, pending: PendingInvalidation) {
-  const incidentScopes = pending.scopes.filter(
-    (scope) => scope !== ORGANISATION_SCOPE,
-  );
-  for (const scope of incidentScopes) {
+function incidentScopes(pending: PendingInvalidation): string[] {
+  return pending.scopes.filter((scope) => scope !== ORGANISATION_SCOPE);
+}
+
+function invalidateData(
+  queryClient: QueryClient,
+  pending: PendingInvalidation,
+) {
+  const scopes = incidentScopes(pending);
+  for (const scope of scopes) {
     void queryClient.invalidateQueries({
       queryKey: queryKeys.timeline.all(scope),
     });
-    void queryClient.invalidateQueries({
-      queryKey: queryKeys.verify.incident(scope),
-    });
   }
   // Entry counts live on the incident cards.
-  if (pending.incidents || incidentScopes.length > 0) {
+  if (pending.incidents || scopes.length > 0) {
     void queryClient.invalidateQueries({
       queryKey: queryKeys.incidents.all(),
     });
   }
 }
+
+function invalidateVerification(
+  queryClient: QueryClient,
+  pending: PendingInvalidation,
+) {
+  for (const scope of incidentScopes(pending)) {
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.verify.incident(scope),
+    });
+  }
+}
+
+export type LiveInvalidationDelays = {
+  /** Collects pushes before the timeline and lists refetch. */
+  dataMs: number;
+  /**
+   * Verification walks the whole chain, so it is re-run at most this often
+   * while entries keep arriving, and once more after the last of them.
+   */
+  verifyMs: number;
+};
+
+const DEFAULT_DELAYS: LiveInvalidationDelays = { dataMs: 100, verifyMs: 2000 };
 
 /**
  * Main pushes an event after every committed change; this turns those pushes
@@ -82,21 +108,27 @@ function invalidate(queryClient: QueryClient, pending: PendingInvalidation) {
 export function connectLiveInvalidation(
   bridge: WarRoomBridge,
   queryClient: QueryClient,
-  delayMs = 100,
+  delays: LiveInvalidationDelays = DEFAULT_DELAYS,
 ): () => void {
-  const batcher = createInvalidationBatcher(
-    (pending) => invalidate(queryClient, pending),
-    delayMs,
+  const data = createInvalidationBatcher(
+    (pending) => invalidateData(queryClient, pending),
+    delays.dataMs,
   );
-  const offAppended = bridge.on('journal:appended', (payload) =>
-    batcher.journalAppended(payload.scope),
+  const verification = createInvalidationBatcher(
+    (pending) => invalidateVerification(queryClient, pending),
+    delays.verifyMs,
   );
+  const offAppended = bridge.on('journal:appended', (payload) => {
+    data.journalAppended(payload.scope);
+    verification.journalAppended(payload.scope);
+  });
   const offChanged = bridge.on('incident:changed', () =>
-    batcher.incidentChanged(),
+    data.incidentChanged(),
   );
   return () => {
     offAppended();
     offChanged();
-    batcher.dispose();
+    data.dispose();
+    verification.dispose();
   };
 }

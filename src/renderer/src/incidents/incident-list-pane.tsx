@@ -2,6 +2,7 @@ import type { Incident } from '../../../shared/ipc-contract';
 import { SHORTCUTS } from '../app/use-global-shortcuts';
 import { useIncidents } from '../data/incident-queries';
 import { useUiStore } from '../state/ui-store';
+import { formatCount } from '../timeline/format-count';
 import { formatTimestamp, type ZoneMode } from '../timeline/time-format';
 import { errorMessage } from '../transport/call';
 import { categoryLabel, subtypeLabel } from './incident-labels';
@@ -48,7 +49,7 @@ function IncidentRow(props: {
           precision: 'seconds',
         })}
       </td>
-      <td className="numeric">{incident.entryCount.toLocaleString()}</td>
+      <td className="numeric">{formatCount(incident.entryCount)}</td>
       <td>{incident.status === 'open' ? 'Open' : 'Closed'}</td>
     </tr>
   );

@@ -4,6 +4,7 @@ import { useChainVerification } from '../data/journal-queries';
 import { queryKeys } from '../data/query-keys';
 import { useUiStore } from '../state/ui-store';
 import { errorMessage } from '../transport/call';
+import { formatCount } from './format-count';
 import { formatTimestamp, toStoredUtc, type ZoneMode } from './time-format';
 
 type ChainState = 'pending' | 'verified' | 'tampered' | 'error';
@@ -15,7 +16,7 @@ function verifiedAtText(report: VerifyReport, zoneMode: ZoneMode): string {
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 function describe(

@@ -1,3 +1,6 @@
+import type { FocusEvent, KeyboardEvent } from 'react';
+import { formatCount } from './format-count';
+
 export type FacetOption = { value: string; label: string; count: number };
 
 function summary(label: string, selected: string[], options: FacetOption[]) {
@@ -7,6 +10,21 @@ function summary(label: string, selected: string[], options: FacetOption[]) {
     return `${label}: ${only?.label ?? selected[0]}`;
   }
   return `${label}: ${selected.length} selected`;
+}
+
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  const details = event.currentTarget;
+  if (event.key !== 'Escape' || !details.open) return;
+  event.preventDefault();
+  details.open = false;
+  details.querySelector('summary')?.focus();
+}
+
+/** Clicking or tabbing elsewhere closes it, as a menu would. */
+function closeWhenFocusLeaves(event: FocusEvent<HTMLDetailsElement>) {
+  const next = event.relatedTarget;
+  if (next instanceof Node && event.currentTarget.contains(next)) return;
+  event.currentTarget.open = false;
 }
 
 /**
@@ -27,6 +45,8 @@ export function FacetFilter(props: {
 
   return (
     <details
+      onKeyDown={closeOnEscape}
+      onBlur={closeWhenFocusLeaves}
       className="facet-filter"
       data-testid={`filter-${props.label.toLowerCase()}`}
     >
@@ -44,9 +64,7 @@ export function FacetFilter(props: {
               onChange={(event) => toggle(option.value, event.target.checked)}
             />
             <span>{option.label}</span>
-            <span className="muted numeric">
-              {option.count.toLocaleString()}
-            </span>
+            <span className="muted numeric">{formatCount(option.count)}</span>
           </label>
         ))}
         {selected.length > 0 && (

@@ -1,4 +1,5 @@
 import { useChainVerification } from '../data/journal-queries';
+import { formatCount } from './format-count';
 
 const SHOWN_PROBLEMS = 5;
 
@@ -22,7 +23,7 @@ export function TamperBanner(props: { incidentId: string }) {
           </li>
         ))}
       </ul>
-      {hidden > 0 && <p>and {hidden.toLocaleString()} more.</p>}
+      {hidden > 0 && <p>and {formatCount(hidden)} more.</p>}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import {
   type VirtualItem,
   type Virtualizer,
 } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useChainProblems } from '../data/journal-queries';
 import type { TimelineFilter } from '../data/query-keys';
 import {
@@ -125,6 +125,35 @@ function Rows(props: {
 }
 
 /**
+ * The virtualizer and the data under it: the total sizes the scroll area,
+ * and the rows the virtualizer puts in view decide which pages are fetched.
+ */
+function useVirtualTimeline(
+  incidentId: string,
+  filter: TimelineFilter,
+  scrollRef: RefObject<HTMLDivElement | null>,
+) {
+  const totals = useTimelineTotal(incidentId, filter);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance; nothing here is memoized by the compiler
+  const virtualizer = useVirtualizer({
+    count: totals.total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Rendering in React's own time rather than inside the scroll event
+    // keeps the scroll itself from waiting on a render.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const rows = useTimelineRows(incidentId, filter, {
+    first: items[0]?.index ?? 0,
+    last: items.at(-1)?.index ?? -1,
+  });
+  return { virtualizer, items, view: combineView(totals, rows) };
+}
+
+/**
  * The virtualized timeline. Only rows near the viewport are rendered and
  * only their pages fetched, so a million entries scroll like a hundred.
  */
@@ -133,22 +162,12 @@ export function TimelineList(props: {
   filter: TimelineFilter;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const totals = useTimelineTotal(props.incidentId, props.filter);
-  const total = totals.total ?? 0;
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is a mutable instance; nothing here is memoized by the compiler
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const rows = useTimelineRows(props.incidentId, props.filter, {
-    first: items[0]?.index ?? 0,
-    last: items.at(-1)?.index ?? -1,
-  });
-  const view = combineView(totals, rows);
+  const { virtualizer, items, view } = useVirtualTimeline(
+    props.incidentId,
+    props.filter,
+    scrollRef,
+  );
+  const total = view.total ?? 0;
   const tail = props.filter.order === 'oldest-first' && !props.filter.search;
   const filterKey = JSON.stringify(props.filter);
   const onScroll = useFollowTail(virtualizer, total, tail, filterKey);

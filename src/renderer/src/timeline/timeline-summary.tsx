@@ -1,11 +1,12 @@
 import type { TimelineFilter } from '../data/query-keys';
 import type { TimelineView } from '../data/timeline-view';
 import { errorKind, errorMessage } from '../transport/call';
+import { formatCount } from './format-count';
 
 function countText(view: TimelineView, filter: TimelineFilter): string {
   if (view.total === null) return 'Loading entries…';
   const capped = view.totalCap !== null && view.total >= view.totalCap;
-  const count = `${view.total.toLocaleString()}${capped ? '+' : ''}`;
+  const count = `${formatCount(view.total)}${capped ? '+' : ''}`;
   const one = view.total === 1;
   if (filter.search.trim()) return `${count} ${one ? 'match' : 'matches'}`;
   const filtered = filter.kinds.length > 0 || filter.actors.length > 0;

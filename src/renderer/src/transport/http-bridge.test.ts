@@ -47,13 +47,15 @@ function bridgeWith(
   token: string | null = 'tok',
 ) {
   const { fetch, calls } = fakeFetch(answer);
+  const onStreamOpen = vi.fn();
   FakeEventSource.opened = [];
   const bridge = createHttpBridge({
     token,
     fetch,
     createEventSource: (url) => new FakeEventSource(url),
+    onStreamOpen,
   });
-  return { bridge, calls };
+  return { bridge, calls, onStreamOpen };
 }
 
 describe('createHttpBridge invoke', () => {
@@ -208,6 +210,18 @@ describe('createHttpBridge events', () => {
 
     bridge.on('incident:changed', vi.fn());
     expect(FakeEventSource.opened).toHaveLength(2);
+  });
+
+  it('reports every (re)connection so missed pushes can be caught up', () => {
+    const { bridge, onStreamOpen } = bridgeWith(() => jsonResponse(200, {}));
+    bridge.on('incident:changed', vi.fn());
+    const [source] = FakeEventSource.opened;
+    expect(onStreamOpen).not.toHaveBeenCalled();
+
+    source.push('open', '');
+    source.push('open', '');
+
+    expect(onStreamOpen).toHaveBeenCalledTimes(2);
   });
 
   it('opens no stream without a token', () => {

@@ -17,6 +17,12 @@ export type HttpBridgeOptions = {
   token: string | null;
   fetch: typeof fetch;
   createEventSource: (url: string) => EventSourceLike;
+  /**
+   * Called whenever the event stream (re)connects. Pushes sent while it was
+   * not connected, including before the first connection, are lost, so the
+   * caller refreshes what it holds.
+   */
+  onStreamOpen?: () => void;
 };
 
 const NO_TOKEN: AppError = {
@@ -105,6 +111,7 @@ export function createHttpBridge(options: HttpBridgeOptions): WarRoomBridge {
     if (source) return;
     const query = new URLSearchParams({ token: activeToken });
     source = options.createEventSource(`/api/events?${query}`);
+    source.addEventListener('open', () => options.onStreamOpen?.());
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (event) => dispatch(name, event));
     }

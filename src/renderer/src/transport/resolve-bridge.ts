@@ -4,9 +4,10 @@ import { takeServeToken } from './serve-token';
 
 /**
  * Inside Electron the preload provides `window.warRoom`; in a browser the
- * same contract is spoken over serve mode's HTTP routes.
+ * same contract is spoken over serve mode's HTTP routes. `onStreamOpen` is
+ * told when serve mode's event stream (re)connects.
  */
-export function resolveBridge(): WarRoomBridge {
+export function resolveBridge(onStreamOpen: () => void): WarRoomBridge {
   const injected = window.warRoom;
   if (injected) return injected;
 
@@ -18,5 +19,6 @@ export function resolveBridge(): WarRoomBridge {
     }),
     fetch: window.fetch.bind(window),
     createEventSource: (url) => new EventSource(url),
+    onStreamOpen,
   });
 }

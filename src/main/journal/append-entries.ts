@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import { statement } from '../db/statement-cache';
 import { canonicalJson, computeEntryHash, GENESIS_HASH } from './entry-hash';
+import { createBufferedRandom } from './buffered-random';
 import { checkPayload } from './payload';
 
 export type JournalWriter = {
@@ -22,7 +23,7 @@ export type JournalWriter = {
 };
 
 export function createJournalWriter(deviceId: string, clock: Clock) {
-  const factory = monotonicFactory();
+  const factory = monotonicFactory(createBufferedRandom());
   return { deviceId, clock, nextId: factory } satisfies JournalWriter;
 }
 

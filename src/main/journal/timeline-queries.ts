@@ -127,7 +127,9 @@ function filteredPage(db: Db, query: TimelineQuery): TimelinePage {
 function searchPage(db: Db, query: TimelineQuery, match: string) {
   const { where, params } = filterClause(query);
   const direction = query.order === 'newest-first' ? 'DESC' : 'ASC';
-  const from = `FROM journal_search s JOIN journal_entries e ON e.seq = s.rowid
+  // CROSS JOIN makes SQLite start from the search index; a plain JOIN may
+  // scan every entry of the incident and probe the index for each.
+  const from = `FROM journal_search s CROSS JOIN journal_entries e ON e.seq = s.rowid
     WHERE journal_search MATCH ? AND ${where}`;
   const counted = statement<{ total: number }>(
     db,

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/result';
 import { makeTempDir } from '../test-support/temp-war-room';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrate';
-import { openDatabase } from './open-database';
+import { checkPages, openDatabase } from './open-database';
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -66,8 +66,7 @@ describe('opening the database', () => {
     expect(fileDigest(file)).toBe(before);
   });
 
-  it('reports a damaged database without overwriting it', () => {
-    const file = join(dir.path, 'damaged.db');
+  function makeDamagedDatabase(file: string): void {
     const db = openDatabase(file);
     db.pragma('journal_mode = DELETE');
     db.exec('CREATE TABLE filler (text TEXT)');
@@ -78,6 +77,11 @@ describe('opening the database', () => {
     // Scribble over the middle pages, past the header.
     bytes.fill(0xa5, 8192, 8192 + 16384);
     writeFileSync(file, bytes);
+  }
+
+  it('reports a damaged database without overwriting it', () => {
+    const file = join(dir.path, 'damaged.db');
+    makeDamagedDatabase(file);
     const before = fileDigest(file);
 
     expectStorageFailure(
@@ -85,5 +89,17 @@ describe('opening the database', () => {
       /damaged|malformed|not a database|cannot open/,
     );
     expect(fileDigest(file)).toBe(before);
+  });
+
+  it('checks a large file page by page only when asked to', () => {
+    const file = join(dir.path, 'large-and-damaged.db');
+    makeDamagedDatabase(file);
+
+    // Above the size limit the open reads only the schema …
+    const db = openDatabase(file, { pageCheckMaxBytes: 0 });
+
+    // … and the full check, which verification runs, finds the damage.
+    expectStorageFailure(() => checkPages(db), /damaged/);
+    db.close();
   });
 });

@@ -1,14 +1,24 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/result';
 import { migrate, refuseNewerSchema } from './migrate';
 
 export type Db = Database.Database;
 
+/**
+ * Files up to this size get a full structural check every time they are
+ * opened (well under a second). Larger ones would make every command wait
+ * seconds, so for them the open reads only the schema, and the full check
+ * runs with `war-room verify` and every full verification.
+ */
+export const OPEN_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
 export type OpenDatabaseOptions = {
   /** Path to an Electron-ABI build of better-sqlite3 (desktop app only). */
   nativeBinding?: string;
   readonly?: boolean;
+  /** Overrides OPEN_CHECK_MAX_BYTES; tests use it to skip the page check. */
+  pageCheckMaxBytes?: number;
 };
 
 function describeOpenFailure(file: string, error: unknown): string {
@@ -40,7 +50,7 @@ export function openDatabase(
   }
 
   try {
-    checkIntegrity(db, file, isNew);
+    checkIntegrity(db, file, isNew, options.pageCheckMaxBytes);
     refuseNewerSchema(db);
     applyPragmas(db);
     if (!options.readonly) migrate(db);
@@ -53,12 +63,23 @@ export function openDatabase(
 }
 
 /**
- * A cheap structural check before anything is written: reading the schema
- * fails on a file that is not a database, and `quick_check` catches damaged
- * pages. Nothing is repaired or overwritten; the commander decides.
+ * Looks for damage before anything is written. Reading the schema fails on
+ * a file that is not a database; `quick_check` reads every page and catches
+ * damaged ones. Nothing is repaired or overwritten; the commander decides.
  */
-function checkIntegrity(db: Db, file: string, isNew: boolean): void {
+function checkIntegrity(
+  db: Db,
+  file: string,
+  isNew: boolean,
+  pageCheckMaxBytes = OPEN_CHECK_MAX_BYTES,
+): void {
   if (isNew) return;
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  if (statSync(file).size <= pageCheckMaxBytes) checkPages(db, file);
+}
+
+/** Fails with a `storage` AppFailure naming the damage, if there is any. */
+export function checkPages(db: Db, file = db.name): void {
   const result = db.pragma('quick_check', { simple: true });
   if (result !== 'ok') {
     throw new AppFailure(

@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../shared/ipc-contract';
 import type { JournalEntry } from '../../shared/journal-types';
 import type { Clock } from '../clock';
-import type { Db } from '../db/open-database';
+import { checkPages, type Db } from '../db/open-database';
 import type { EventBus } from '../events';
 import {
   createIncident,
@@ -81,7 +81,10 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
     'journal:history': ({ entryId }) => readEntryHistory(db, entryId),
 
     'journal:verify': ({ incidentId }) => {
-      if (incidentId === undefined) return verifyChains(db, clock);
+      if (incidentId === undefined) {
+        checkPages(db);
+        return verifyChains(db, clock);
+      }
       getIncident(db, incidentId);
       return verifyChains(db, clock, [incidentId]);
     },

@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../shared/ipc-contract';
-import type { JournalEntry } from '../../shared/journal-types';
+import type { JournalEntry, VerifyReport } from '../../shared/journal-types';
 import type { Clock } from '../clock';
 import { checkPages, type Db } from '../db/open-database';
 import type { EventBus } from '../events';
@@ -17,6 +17,7 @@ import {
 } from '../journal/timeline-queries';
 import { verifyChains } from '../journal/verify-chains';
 import type { HandlerMap } from './handler-map';
+import { SingleFlight } from './single-flight';
 
 export type HandlerDependencies = {
   db: Db;
@@ -38,6 +39,7 @@ function announce(events: EventBus, entry: JournalEntry): void {
 
 export function createHandlers(deps: HandlerDependencies): HandlerMap {
   const { db, writer, clock, events } = deps;
+  const verifications = new SingleFlight<VerifyReport>();
 
   return {
     'app:info': (_input, context) => ({
@@ -81,12 +83,14 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
     'journal:history': ({ entryId }) => readEntryHistory(db, entryId),
 
     'journal:verify': ({ incidentId }) => {
-      if (incidentId === undefined) {
+      if (incidentId !== undefined) getIncident(db, incidentId);
+      return verifications.run(incidentId ?? '', () => {
+        if (incidentId !== undefined) {
+          return verifyChains(db, clock, [incidentId]);
+        }
         checkPages(db);
         return verifyChains(db, clock);
-      }
-      getIncident(db, incidentId);
-      return verifyChains(db, clock, [incidentId]);
+      });
     },
 
     'timeline:page': ({ incidentId, ...query }) => {

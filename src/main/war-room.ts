@@ -12,6 +12,12 @@ import type { InvokeContext } from './ipc/handler-map';
 import { invokeChannel } from './ipc/invoke-channel';
 import { createJournalWriter } from './journal/append-entries';
 import { createLogger, type Logger } from './logger';
+import {
+  findResourcesDir,
+  loadPlaybookLibrary,
+  loadRules,
+} from './configuration/load-configuration';
+import type { ConfigurationProblem } from '../shared/incident-command-types';
 
 export const DATABASE_FILE = 'war-room.db';
 
@@ -21,6 +27,8 @@ export type WarRoomOptions = {
   logger?: Logger;
   /** Electron-ABI better-sqlite3 binary; the desktop app passes it. */
   nativeBinding?: string;
+  /** Shipped rules and playbooks; found next to the code when omitted. */
+  resourcesDir?: string;
 };
 
 export type WarRoom = {
@@ -53,6 +61,23 @@ function readDeviceId(db: Db): string {
 }
 
 /**
+ * A bad organisation rules or playbook file does not stop War Room: the
+ * plan's defaults and the valid playbooks are used, and the problems are
+ * logged here and listed in the console (`rules:get`, `playbooks:list`).
+ */
+function reportConfigurationProblems(
+  logger: Logger,
+  problems: ConfigurationProblem[],
+): void {
+  for (const problem of problems) {
+    logger.warn(
+      { file: problem.file, line: problem.line, field: problem.field },
+      `configuration file refused: ${problem.message}`,
+    );
+  }
+}
+
+/**
  * Opens a data directory: its database, journal writer, handlers and event
  * bus. Every transport (the desktop app, serve mode, the command line)
  * goes through the `invoke` this returns.
@@ -70,11 +95,20 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
   });
   const deviceId = readDeviceId(db);
   const events = new EventBus();
+  const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  const rules = loadRules(resourcesDir, options.dataDir);
+  const library = loadPlaybookLibrary(resourcesDir, options.dataDir);
+  reportConfigurationProblems(logger, [
+    ...rules.problems,
+    ...library.catalogue.problems,
+  ]);
   const handlers = createHandlers({
     db,
     writer: createJournalWriter(deviceId, clock),
     clock,
     events,
+    rules,
+    library,
     info: { version, deviceId, dataDir: options.dataDir },
   });
   const invokeLogger = logger.child({ module: 'ipc' });

@@ -14,6 +14,18 @@ export const CHANNEL_NAMES = [
   'journal:verify',
   'timeline:page',
   'timeline:facets',
+  'rules:get',
+  'playbooks:list',
+  'command:state',
+  'command:change-severity',
+  'command:record-detection',
+  'command:set-milestone',
+  'command:advance-phase',
+  'command:assign-role',
+  'command:close',
+  'checklist:set-item',
+  'checklist:add-item',
+  'checklist:attach-playbook',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -15,6 +15,20 @@ import {
 } from './incident-taxonomy';
 import type { JournalEntry, TimelineRow, VerifyReport } from './journal-types';
 import { parseZonedTimestamp } from './timestamps';
+import {
+  MILESTONE_KINDS,
+  PHASE_IDS,
+  RESOLUTIONS,
+  ROLES,
+} from './incident-lifecycle';
+import {
+  CHECKLIST_STATES,
+  type ChecklistItem,
+  type ConfigurationProblem,
+  type IncidentCommandState,
+  type PlaybookSummary,
+} from './incident-command-types';
+import type { ResponseRules } from './response-rules';
 import { EVENT_NAMES, type ChannelName, type EventName } from './channel-names';
 
 const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -118,6 +132,24 @@ export type TimelineFacets = {
   actors: { actor: string; count: number }[];
 };
 
+export type RulesView = {
+  rules: ResponseRules;
+  /** Where each part came from: the shipped file and any override. */
+  sources: string[];
+  /** Problems with an override file, which was then ignored. */
+  problems: ConfigurationProblem[];
+};
+
+export type PlaybookCatalogue = {
+  playbooks: PlaybookSummary[];
+  /** Files that could not be loaded; the others were. */
+  problems: ConfigurationProblem[];
+};
+
+const incidentRef = z.object({ incidentId: ulidSchema });
+const reasonSchema = text('reason', 1, 500);
+const impactLevel = z.enum(['none', 'low', 'medium', 'high', 'critical']);
+
 export type EntryHistory = {
   original: JournalEntry;
   amendments: JournalEntry[];
@@ -177,6 +209,103 @@ export const ipcContract = {
   'timeline:page': channel<TimelinePage>()(timelinePageInput),
   'timeline:facets': channel<TimelineFacets>()(
     z.object({ incidentId: ulidSchema }).strict(),
+  ),
+  'rules:get': channel<RulesView>()(empty),
+  'playbooks:list': channel<PlaybookCatalogue>()(empty),
+  'command:state': channel<IncidentCommandState>()(incidentRef.strict()),
+  'command:change-severity': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        severity: z.enum(SEVERITIES),
+        reason: reasonSchema,
+        /** The matrix ratings the change was based on, if any. */
+        impact: z
+          .object({
+            confidentiality: impactLevel,
+            integrity: impactLevel,
+            availability: impactLevel,
+          })
+          .strict()
+          .optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'command:record-detection': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        detectedAt: zonedTimestampSchema,
+        detectionMethod: z.enum(DETECTION_METHODS),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'command:set-milestone': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        milestone: z.enum(MILESTONE_KINDS),
+        at: zonedTimestampSchema,
+        note: text('note', 0, 2_000).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'command:advance-phase': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        phase: z.enum(PHASE_IDS),
+        overrideReason: reasonSchema.optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'command:assign-role': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        role: z.enum(ROLES),
+        person: text('person', 1, 120),
+        contact: text('contact', 0, 200).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'command:close': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        resolution: z.enum(RESOLUTIONS),
+        overrideReason: reasonSchema.optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'checklist:set-item': channel<ChecklistItem>()(
+    incidentRef
+      .extend({
+        itemId: z.string().min(1).max(300),
+        state: z.enum(CHECKLIST_STATES),
+        reason: reasonSchema.optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'checklist:add-item': channel<ChecklistItem>()(
+    incidentRef
+      .extend({
+        phase: z.enum(PHASE_IDS),
+        title: text('title', 1, 300),
+        parentId: z.string().min(1).max(300).optional(),
+        required: z.boolean().optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'checklist:attach-playbook': channel<IncidentCommandState>()(
+    incidentRef
+      .extend({
+        playbookId: z.string().min(1).max(100),
+        actor: actorSchema,
+      })
+      .strict(),
   ),
   // `satisfies` refuses a channel missing from, or not in, CHANNEL_NAMES.
 } as const satisfies Record<ChannelName, ChannelDefinition<z.ZodType, unknown>>;

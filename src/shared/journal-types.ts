@@ -106,6 +106,61 @@ export function describeEntry(kind: string, payload: JsonObject): string {
       return description ? `${head}. ${description}` : head;
     }
     default:
-      return textField(payload, 'text') || kind;
+      return (
+        describeCommandEntry(kind, payload) ??
+        (textField(payload, 'text') || kind)
+      );
+  }
+}
+
+function withReason(text: string, reason: string): string {
+  return reason ? `${text} (reason: ${reason})` : text;
+}
+
+/** Wording for incident-command entries; null for other kinds. */
+function describeCommandEntry(
+  kind: string,
+  payload: JsonObject,
+): string | null {
+  const field = (key: string) => textField(payload, key);
+  switch (kind) {
+    case 'incident.severity-changed':
+      return withReason(
+        `Severity changed from ${field('previous')} to ${field('severity')}`,
+        field('reason'),
+      );
+    case 'incident.detection-recorded':
+      return `Detection recorded: ${field('detectedAt')} by ${field('detectionMethod')}`;
+    case 'incident.milestone-set':
+      return `Milestone ${field('milestone')} at ${field('at')}${field('note') ? `: ${field('note')}` : ''}`;
+    case 'incident.phase-advanced':
+      return withReason(
+        `Phase moved from ${field('previous')} to ${field('phase')}`,
+        field('overrideReason'),
+      );
+    case 'incident.role-assigned':
+      return `${field('person')} assigned as ${field('role')}`;
+    case 'incident.closed':
+      return withReason(
+        `Incident closed as ${field('resolution')}`,
+        field('overrideReason'),
+      );
+    case 'checklist.attached':
+      return `Checklist attached: ${field('title')}`;
+    case 'checklist.item-set':
+      return withReason(
+        `Checklist item ${field('itemId')} marked ${field('state')}`,
+        field('reason'),
+      );
+    case 'checklist.item-added': {
+      const item = payload.item;
+      const title =
+        item && typeof item === 'object' && !Array.isArray(item)
+          ? textField(item, 'title')
+          : '';
+      return `Checklist item added: ${title}`;
+    }
+    default:
+      return null;
   }
 }

@@ -6,6 +6,8 @@ export type ErrorKind =
   | 'invalid-input'
   | 'not-found'
   | 'search-syntax'
+  /** Refused by a rule the commander may override with a reason. */
+  | 'blocked'
   | 'storage'
   | 'forbidden'
   | 'internal';

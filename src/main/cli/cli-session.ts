@@ -13,12 +13,18 @@ import {
 import { defaultActorName, resolveDataDir } from '../data-dir';
 import type { InvokeContext } from '../ipc/handler-map';
 import { openWarRoom, type WarRoom } from '../war-room';
-import { EXIT_USAGE, type CliRuntime, type ExitCode } from './cli-runtime';
+import {
+  EXIT_CHECK_FAILED,
+  EXIT_USAGE,
+  type CliRuntime,
+  type ExitCode,
+} from './cli-runtime';
 
 /**
  * Exit code per error kind. Listed in full so a new kind needs a decision
- * here; every kind a handler reports today is the caller's problem (bad
- * input, unknown id) or the machine's (storage), never a failed check.
+ * here. Most kinds are the caller's problem (bad input, unknown id) or the
+ * machine's (storage); `blocked` is content refused by a rule, like a
+ * required checklist item still open, so it is a failed check.
  */
 const EXIT_FOR_ERROR: Record<ErrorKind, ExitCode> = {
   'invalid-input': EXIT_USAGE,
@@ -27,6 +33,7 @@ const EXIT_FOR_ERROR: Record<ErrorKind, ExitCode> = {
   storage: EXIT_USAGE,
   forbidden: EXIT_USAGE,
   internal: EXIT_USAGE,
+  blocked: EXIT_CHECK_FAILED,
 };
 
 /** A command's view of an open War Room. */

@@ -109,7 +109,7 @@ describe('war-room, built', () => {
     const verified = warRoom(['verify', '--json']);
     expect(verified).toEqual({
       code: 0,
-      stdout: '{"ok":true,"chains":1,"entries":2,"problems":[]}\n',
+      stdout: '{"ok":true,"chains":1,"entries":4,"problems":[]}\n',
       stderr: '',
     });
   });

@@ -24,13 +24,13 @@ describe('war-room verify', () => {
     const text = await sandbox.run(['verify']);
     expect(text).toEqual({
       code: 0,
-      stdout: 'OK: 1 chain, 2 entries verified, no problems found\n',
+      stdout: 'OK: 1 chain, 3 entries verified, no problems found\n',
       stderr: '',
     });
     const json = await sandbox.run(['verify', '--json']);
     expect(json.code).toBe(0);
     expect(json.stdout).toBe(
-      '{"ok":true,"chains":1,"entries":2,"problems":[]}\n',
+      '{"ok":true,"chains":1,"entries":3,"problems":[]}\n',
     );
   });
 
@@ -48,7 +48,7 @@ describe('war-room verify', () => {
     const text = await sandbox.run(['verify']);
     expect(text.code).toBe(1);
     const [heading, line] = text.stdout.split('\n');
-    expect(heading).toBe('FAILED: 1 problem found (1 chain, 2 entries)');
+    expect(heading).toBe('FAILED: 1 problem found (1 chain, 3 entries)');
     expect(line).toMatch(
       new RegExp(`^incident ${id} entry ${entryId}: altered: .+`),
     );

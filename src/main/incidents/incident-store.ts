@@ -14,7 +14,12 @@ import {
 } from '../../shared/timestamps';
 import type { Db } from '../db/open-database';
 import { statement } from '../db/statement-cache';
-import { appendEntry, type JournalWriter } from '../journal/append-entries';
+import {
+  attachmentEntry,
+  insertChecklistLines,
+  type AttachablePlaybook,
+} from '../checklists/checklist-store';
+import { appendEntries, type JournalWriter } from '../journal/append-entries';
 
 export type NewIncident = {
   title: string;
@@ -25,6 +30,8 @@ export type NewIncident = {
   detectedAt?: string;
   detectionMethod?: DetectionMethod;
   actor: string;
+  /** Playbooks whose checklists the incident starts with. */
+  checklists?: AttachablePlaybook[];
 };
 
 type IncidentRow = {
@@ -77,8 +84,9 @@ function checkSubtype(category: IncidentCategory, subtype?: string): void {
 /**
  * Opens an incident: a new ULID becomes the incident's id and the scope of
  * its journal, whose first entry, `incident.opened`, carries everything the
- * commander entered. The `incidents` row is its projection, written in the
- * same transaction.
+ * commander entered; a `checklist.attached` entry follows for each playbook
+ * it starts with. The `incidents` row and the checklist are projections,
+ * written in the same transaction.
  */
 export function createIncident(
   db: Db,
@@ -103,16 +111,34 @@ export function createIncident(
     detectionMethod: input.detectionMethod ?? null,
   };
 
-  appendEntry(
+  const opened = {
+    scope: incidentId,
+    kind: ENTRY_KINDS.incidentOpened,
+    actor: input.actor,
+    payload,
+  };
+  const checklists = input.checklists ?? [];
+  appendEntries(
     db,
     writer,
-    {
-      scope: incidentId,
-      kind: ENTRY_KINDS.incidentOpened,
-      actor: input.actor,
-      payload,
+    [
+      opened,
+      ...checklists.map((playbook) =>
+        attachmentEntry(incidentId, playbook, input.actor),
+      ),
+    ],
+    ([openedEntry]) => {
+      insertIncidentRow(db, incidentId, payload, openedEntry);
+      for (const playbook of checklists) {
+        insertChecklistLines(
+          db,
+          incidentId,
+          playbook.id,
+          playbook.lines,
+          false,
+        );
+      }
     },
-    (entry) => insertIncidentRow(db, incidentId, payload, entry),
   );
   return getIncident(db, incidentId);
 }

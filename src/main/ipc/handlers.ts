@@ -1,14 +1,12 @@
 import type { AppInfo } from '../../shared/ipc-contract';
-import type { JournalEntry, VerifyReport } from '../../shared/journal-types';
+import type { VerifyReport } from '../../shared/journal-types';
 import type { Clock } from '../clock';
-import { checkPages, type Db } from '../db/open-database';
-import type { EventBus } from '../events';
+import { checkPages } from '../db/open-database';
 import {
   createIncident,
   getIncident,
   listIncidents,
 } from '../incidents/incident-store';
-import type { JournalWriter } from '../journal/append-entries';
 import { addNote, amendEntry } from '../journal/journal-notes';
 import {
   readEntryHistory,
@@ -16,32 +14,26 @@ import {
   readTimelinePage,
 } from '../journal/timeline-queries';
 import { verifyChains } from '../journal/verify-chains';
+import {
+  announceEntry,
+  createCommandHandlers,
+  type CommandDependencies,
+} from './command-handlers';
 import type { HandlerMap } from './handler-map';
 import { SingleFlight } from './single-flight';
 
-export type HandlerDependencies = {
-  db: Db;
-  writer: JournalWriter;
+export type HandlerDependencies = CommandDependencies & {
   clock: Clock;
-  events: EventBus;
   info: Omit<AppInfo, 'defaultActor'>;
 };
-
-/** Tells every window about an entry once its transaction has committed. */
-function announce(events: EventBus, entry: JournalEntry): void {
-  events.emit('journal:appended', {
-    scope: entry.scope,
-    entryId: entry.id,
-    kind: entry.kind,
-  });
-  events.emit('incident:changed', { incidentId: entry.scope });
-}
 
 export function createHandlers(deps: HandlerDependencies): HandlerMap {
   const { db, writer, clock, events } = deps;
   const verifications = new SingleFlight<VerifyReport>();
 
   return {
+    ...createCommandHandlers(deps),
+
     'app:info': (_input, context) => ({
       ...deps.info,
       defaultActor: context.defaultActor,
@@ -51,6 +43,10 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
       const incident = createIncident(db, writer, {
         ...input,
         actor: input.actor ?? context.defaultActor,
+        checklists: deps.library.forIncident(
+          input.category,
+          input.subtype ?? null,
+        ),
       });
       events.emit('incident:changed', { incidentId: incident.id });
       return incident;
@@ -66,7 +62,7 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
         ...input,
         actor: input.actor ?? context.defaultActor,
       });
-      announce(events, entry);
+      announceEntry(events, entry);
       return entry;
     },
 
@@ -76,7 +72,7 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
         ...input,
         actor: input.actor ?? context.defaultActor,
       });
-      announce(events, entry);
+      announceEntry(events, entry);
       return entry;
     },
 

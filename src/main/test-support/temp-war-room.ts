@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../clock';
+import {
+  findResourcesDir,
+  RULES_FILE,
+} from '../configuration/load-configuration';
 import { createLogger } from '../logger';
 import { openWarRoom, type WarRoom } from '../war-room';
 import type { InvokeContext } from '../ipc/handler-map';
@@ -22,10 +26,33 @@ export function makeTempDir(prefix = 'war-room-test-'): {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** A War Room on a fresh data directory with a clock the test moves. */
-export function openTestWarRoom(dataDir = makeTempDir().path) {
+/**
+ * Shipped rules without the shipped playbooks, so incidents open with no
+ * checklist and journal tests count only the entries they write.
+ */
+function resourcesWithoutPlaybooks(): string {
+  const dir = makeTempDir('war-room-resources-').path;
+  copyFileSync(join(findResourcesDir(), RULES_FILE), join(dir, RULES_FILE));
+  return dir;
+}
+
+/**
+ * A War Room on a fresh data directory with a clock the test moves. Unless
+ * asked for, no playbooks are loaded.
+ */
+export function openTestWarRoom(
+  dataDir = makeTempDir().path,
+  options: { withPlaybooks?: boolean } = {},
+) {
   const clock = manualClock(TEST_START_MICROS);
-  const warRoom = openWarRoom({ dataDir, clock, logger: createLogger() });
+  const warRoom = openWarRoom({
+    dataDir,
+    clock,
+    logger: createLogger(),
+    resourcesDir: options.withPlaybooks
+      ? undefined
+      : resourcesWithoutPlaybooks(),
+  });
   return { warRoom, clock, dataDir };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../open-database';
 import * as journal from './001-journal';
+import * as incidentCommand from './002-incident-command';
 
 export type Migration = { name: string; up: (db: Db) => void };
 
@@ -9,4 +10,5 @@ export type Migration = { name: string; up: (db: Db) => void };
  */
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001-journal', up: journal.up },
+  { name: '002-incident-command', up: incidentCommand.up },
 ];

@@ -1,0 +1,145 @@
+import type { JournalEntry } from '../../shared/journal-types';
+import type { RulesView } from '../../shared/ipc-contract';
+import { AppFailure } from '../../shared/result';
+import {
+  addChecklistItem,
+  attachPlaybook,
+  setChecklistItem,
+} from '../checklists/checklist-store';
+import type { PlaybookLibrary } from '../configuration/load-configuration';
+import type { Db } from '../db/open-database';
+import type { EventBus } from '../events';
+import { readCommandState } from '../incidents/command-state';
+import {
+  advancePhase,
+  assignRole,
+  changeSeverity,
+  closeIncident,
+  recordDetection,
+  setMilestone,
+} from '../incidents/incident-command';
+import { getIncident } from '../incidents/incident-store';
+import type { JournalWriter } from '../journal/append-entries';
+import type { HandlerMap } from './handler-map';
+
+export type CommandDependencies = {
+  db: Db;
+  writer: JournalWriter;
+  events: EventBus;
+  rules: RulesView;
+  library: PlaybookLibrary;
+};
+
+type CommandChannel =
+  'rules:get' | 'playbooks:list' | `command:${string}` | `checklist:${string}`;
+
+export function announceEntry(events: EventBus, entry: JournalEntry): void {
+  events.emit('journal:appended', {
+    scope: entry.scope,
+    entryId: entry.id,
+    kind: entry.kind,
+  });
+  events.emit('incident:changed', { incidentId: entry.scope });
+}
+
+/** Handlers for classification, clocks, phases, roles and checklists. */
+export function createCommandHandlers(
+  deps: CommandDependencies,
+): Pick<HandlerMap, Extract<keyof HandlerMap, CommandChannel>> {
+  const { db, writer, events, library } = deps;
+
+  /** Appends through `append`, tells the windows, answers the new state. */
+  function change(incidentId: string, append: () => JournalEntry) {
+    const entry = append();
+    announceEntry(events, entry);
+    return readCommandState(db, incidentId);
+  }
+
+  const actorOf = (input: { actor?: string }, fallback: string) =>
+    input.actor ?? fallback;
+
+  return {
+    'rules:get': () => deps.rules,
+    'playbooks:list': () => library.catalogue,
+    'command:state': ({ incidentId }) => readCommandState(db, incidentId),
+    'command:change-severity': (input, context) =>
+      change(input.incidentId, () =>
+        changeSeverity(db, writer, {
+          ...input,
+          actor: actorOf(input, context.defaultActor),
+        }),
+      ),
+    'command:record-detection': (input, context) =>
+      change(input.incidentId, () =>
+        recordDetection(db, writer, {
+          ...input,
+          actor: actorOf(input, context.defaultActor),
+        }),
+      ),
+    'command:set-milestone': (input, context) =>
+      change(input.incidentId, () =>
+        setMilestone(db, writer, {
+          ...input,
+          actor: actorOf(input, context.defaultActor),
+        }),
+      ),
+    'command:advance-phase': (input, context) =>
+      change(input.incidentId, () =>
+        advancePhase(db, writer, {
+          ...input,
+          actor: actorOf(input, context.defaultActor),
+        }),
+      ),
+    'command:assign-role': (input, context) =>
+      change(input.incidentId, () =>
+        assignRole(db, writer, {
+          ...input,
+          actor: actorOf(input, context.defaultActor),
+        }),
+      ),
+    'command:close': (input, context) =>
+      change(input.incidentId, () =>
+        closeIncident(db, writer, {
+          ...input,
+          actor: actorOf(input, context.defaultActor),
+        }),
+      ),
+    'checklist:set-item': (input, context) => {
+      getIncident(db, input.incidentId);
+      const { entry, item } = setChecklistItem(db, writer, {
+        ...input,
+        actor: actorOf(input, context.defaultActor),
+      });
+      announceEntry(events, entry);
+      return item;
+    },
+    'checklist:add-item': (input, context) => {
+      getIncident(db, input.incidentId);
+      const { entry, item } = addChecklistItem(db, writer, {
+        ...input,
+        actor: actorOf(input, context.defaultActor),
+      });
+      announceEntry(events, entry);
+      return item;
+    },
+    'checklist:attach-playbook': (input, context) => {
+      getIncident(db, input.incidentId);
+      const playbook = library.find(input.playbookId);
+      if (!playbook) {
+        throw new AppFailure(
+          'not-found',
+          `there is no playbook ${input.playbookId}; see playbooks:list`,
+        );
+      }
+      return change(input.incidentId, () =>
+        attachPlaybook(
+          db,
+          writer,
+          input.incidentId,
+          playbook,
+          actorOf(input, context.defaultActor),
+        ),
+      );
+    },
+  };
+}

@@ -93,6 +93,7 @@ function start(dataDir: string): void {
   hardenSession(session.defaultSession);
   const warRoom = openForElectron(dataDir);
   if (!warRoom) return;
+  warRoom.watchOtherWriters();
   registerContractHandlers(warRoom, trusted, defaultActorName());
   forwardEvents(warRoom, trusted);
   openWindow(warRoom);

@@ -11,6 +11,7 @@ import { createHandlers } from './ipc/handlers';
 import type { InvokeContext } from './ipc/handler-map';
 import { invokeChannel } from './ipc/invoke-channel';
 import { createJournalWriter } from './journal/append-entries';
+import { watchOtherWriters } from './journal/other-writers';
 import { createLogger, type Logger } from './logger';
 import {
   findResourcesDir,
@@ -42,6 +43,11 @@ export type WarRoom = {
     rawInput: unknown,
     context: InvokeContext,
   ): Promise<Result<unknown>>;
+  /**
+   * Announces entries that other processes write to this data directory;
+   * for long-running windows (the app, serve mode). Stopped by `close`.
+   */
+  watchOtherWriters(): void;
   close(): void;
 };
 
@@ -112,6 +118,7 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     info: { version, deviceId, dataDir: options.dataDir },
   });
   const invokeLogger = logger.child({ module: 'ipc' });
+  let stopWatching: (() => void) | undefined;
   logger.info({ deviceId }, 'data directory opened');
 
   return {
@@ -122,7 +129,11 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     events,
     invoke: (channel, rawInput, context) =>
       invokeChannel(handlers, invokeLogger, channel, rawInput, context),
+    watchOtherWriters() {
+      stopWatching ??= watchOtherWriters(db, events);
+    },
     close() {
+      stopWatching?.();
       if (!db.open) return;
       db.close();
       logger.info('data directory closed');

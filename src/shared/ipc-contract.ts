@@ -49,17 +49,18 @@ function hasControlCharacters(value: string): boolean {
   return false;
 }
 
-function text(label: string, min: number, max: number) {
+/** Text of bounded length; errors read after the field's name. */
+function text(min: number, max: number) {
   return z
     .string()
-    .min(min, `${label} must not be empty`)
-    .max(max, `${label} must be at most ${max} characters`)
+    .min(min, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
     .refine((value) => !hasControlCharacters(value), {
-      message: `${label} must not contain control characters`,
+      message: 'must not contain control characters',
     });
 }
 
-const actorSchema = text('actor', 1, 120).optional();
+const actorSchema = text(1, 120).optional();
 
 export const zonedTimestampSchema = z
   .string()
@@ -71,11 +72,11 @@ export const zonedTimestampSchema = z
 
 export const incidentCreateInput = z
   .object({
-    title: text('title', 1, 200),
+    title: text(1, 200),
     severity: z.enum(SEVERITIES),
     category: z.enum(CATEGORY_IDS as [IncidentCategory, ...IncidentCategory[]]),
     subtype: z.string().max(100).optional(),
-    description: text('description', 0, 10_000).optional(),
+    description: text(0, 10_000).optional(),
     detectedAt: zonedTimestampSchema.optional(),
     detectionMethod: z.enum(DETECTION_METHODS).optional(),
     actor: actorSchema,
@@ -147,7 +148,7 @@ export type PlaybookCatalogue = {
 };
 
 const incidentRef = z.object({ incidentId: ulidSchema });
-const reasonSchema = text('reason', 1, 500);
+const reasonSchema = text(1, 500);
 const impactLevel = z.enum(['none', 'low', 'medium', 'high', 'critical']);
 
 export type EntryHistory = {
@@ -183,7 +184,7 @@ export const ipcContract = {
     z
       .object({
         incidentId: ulidSchema,
-        text: text('note', 1, 20_000),
+        text: text(1, 20_000),
         occurredAt: zonedTimestampSchema.optional(),
         actor: actorSchema,
       })
@@ -194,8 +195,8 @@ export const ipcContract = {
       .object({
         incidentId: ulidSchema,
         entryId: ulidSchema,
-        text: text('corrected text', 1, 20_000),
-        reason: text('reason', 0, 500).optional(),
+        text: text(1, 20_000),
+        reason: text(0, 500).optional(),
         actor: actorSchema,
       })
       .strict(),
@@ -245,7 +246,7 @@ export const ipcContract = {
       .extend({
         milestone: z.enum(MILESTONE_KINDS),
         at: zonedTimestampSchema,
-        note: text('note', 0, 2_000).optional(),
+        note: text(0, 2_000).optional(),
         actor: actorSchema,
       })
       .strict(),
@@ -263,8 +264,8 @@ export const ipcContract = {
     incidentRef
       .extend({
         role: z.enum(ROLES),
-        person: text('person', 1, 120),
-        contact: text('contact', 0, 200).optional(),
+        person: text(1, 120),
+        contact: text(0, 200).optional(),
         actor: actorSchema,
       })
       .strict(),
@@ -292,7 +293,7 @@ export const ipcContract = {
     incidentRef
       .extend({
         phase: z.enum(PHASE_IDS),
-        title: text('title', 1, 300),
+        title: text(1, 300),
         parentId: z.string().min(1).max(300).optional(),
         required: z.boolean().optional(),
         actor: actorSchema,

@@ -31,7 +31,7 @@ test('search highlights hits and explains bad syntax', async ({
 
   await search.fill('"unterminated');
   await expect(app.getByTestId('search-error')).toContainText(
-    'not valid search syntax',
+    'double quote is not closed',
   );
   await expect(rows).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntryHistory } from '../../shared/ipc-contract';
@@ -105,7 +105,19 @@ describe('war-room incident', () => {
     expect((await sandbox.listIncidents(other)).map((row) => row.id)).toEqual([
       id,
     ]);
-    expect(await sandbox.listIncidents(sandbox.dataDir)).toEqual([]);
+    const elsewhere = await sandbox.run(['incident', 'list']);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toMatch(/there is no War Room data in/);
+  });
+
+  it('refuses to verify a data directory that holds no journal', async () => {
+    const typo = join(sandbox.root, 'typo');
+
+    const result = await sandbox.run(['verify', '--data-dir', typo]);
+
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/there is no War Room data in .*typo/);
+    expect(existsSync(typo)).toBe(false);
   });
 
   it('list prints a readable table', async () => {
@@ -120,6 +132,7 @@ describe('war-room incident', () => {
   });
 
   it('list says so on stderr when there are no incidents', async () => {
+    openWarRoom({ dataDir: sandbox.dataDir, logger: createLogger() }).close();
     const result = await sandbox.run(['incident', 'list']);
     expect(result).toEqual({
       code: 0,

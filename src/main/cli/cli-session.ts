@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { homedir } from 'node:os';
 import type {
   Channel,
@@ -12,7 +14,7 @@ import {
 } from '../../shared/result';
 import { defaultActorName, resolveDataDir } from '../data-dir';
 import type { InvokeContext } from '../ipc/handler-map';
-import { openWarRoom, type WarRoom } from '../war-room';
+import { DATABASE_FILE, openWarRoom, type WarRoom } from '../war-room';
 import {
   EXIT_CHECK_FAILED,
   EXIT_USAGE,
@@ -63,13 +65,26 @@ export function reportThrown(runtime: CliRuntime, thrown: unknown): ExitCode {
   return reportError(runtime, { kind: 'internal', message });
 }
 
-function openFor(runtime: CliRuntime, dataDirFlag: string | undefined) {
+function openFor(
+  runtime: CliRuntime,
+  dataDirFlag: string | undefined,
+  options: SessionOptions,
+) {
   const host = {
     platform: process.platform,
     env: runtime.env,
     homeDir: homedir(),
   };
   const dataDir = resolveDataDir(dataDirFlag, host);
+  // A mistyped --data-dir must not pass a tamper check by creating an
+  // empty, perfectly intact journal.
+  if (!options.create && !existsSync(join(dataDir, DATABASE_FILE))) {
+    throw new AppFailure(
+      'not-found',
+      `there is no War Room data in ${dataDir}; check --data-dir or ` +
+        'WAR_ROOM_DATA_DIR',
+    );
+  }
   try {
     return openWarRoom({ dataDir });
   } catch (error) {
@@ -82,18 +97,26 @@ function openFor(runtime: CliRuntime, dataDirFlag: string | undefined) {
   }
 }
 
+export type SessionOptions = {
+  /** Whether a data directory without a database may be started. */
+  create: boolean;
+};
+
 /**
  * Opens the data directory, runs one command against it through the same
- * `invoke` as every other transport, and closes it whatever happens.
+ * `invoke` as every other transport, and closes it whatever happens. Only
+ * commands that start something new (`incident create`, `serve`) may
+ * create a data directory; the others refuse one that holds no database.
  */
 export async function withWarRoom(
   runtime: CliRuntime,
   dataDirFlag: string | undefined,
   command: (session: CliSession) => Promise<ExitCode>,
+  options: SessionOptions = { create: false },
 ): Promise<ExitCode> {
   let warRoom: WarRoom;
   try {
-    warRoom = openFor(runtime, dataDirFlag);
+    warRoom = openFor(runtime, dataDirFlag, options);
   } catch (error) {
     return reportThrown(runtime, error);
   }

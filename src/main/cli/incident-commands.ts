@@ -16,19 +16,24 @@ type CreateOptions = DataDirOptions & {
 type ListOptions = DataDirOptions & { json?: boolean };
 
 function createIncident(runtime: CliRuntime, options: CreateOptions) {
-  return withWarRoom(runtime, options.dataDir, async (session) => {
-    const result = await session.invoke('incident:create', {
-      title: options.title,
-      severity: options.severity as Incident['severity'],
-      category: options.category as Incident['category'],
-      subtype: options.subtype,
-      description: options.description,
-    });
-    if (!result.ok) return session.fail(result.error);
+  return withWarRoom(
+    runtime,
+    options.dataDir,
+    async (session) => {
+      const result = await session.invoke('incident:create', {
+        title: options.title,
+        severity: options.severity as Incident['severity'],
+        category: options.category as Incident['category'],
+        subtype: options.subtype,
+        description: options.description,
+      });
+      if (!result.ok) return session.fail(result.error);
 
-    runtime.writeOut(`${result.value.id}\n`);
-    return EXIT_OK;
-  });
+      runtime.writeOut(`${result.value.id}\n`);
+      return EXIT_OK;
+    },
+    { create: true },
+  );
 }
 
 const TABLE_COLUMNS: [string, (incident: Incident) => string][] = [

@@ -45,21 +45,27 @@ async function serve(
     return reportThrown(runtime, error);
   }
 
-  return withWarRoom(runtime, options.dataDir, async (session) => {
-    let server: ServeServer;
-    try {
-      server = await start(session, options.port);
-    } catch (error) {
-      return reportThrown(runtime, error);
-    }
-    runtime.writeOut(`${servingLine(server)}\n`);
-    runtime.writeErr('Press Ctrl+C to stop.\n');
+  return withWarRoom(
+    runtime,
+    options.dataDir,
+    async (session) => {
+      let server: ServeServer;
+      try {
+        server = await start(session, options.port);
+      } catch (error) {
+        return reportThrown(runtime, error);
+      }
+      session.warRoom.watchOtherWriters();
+      runtime.writeOut(`${servingLine(server)}\n`);
+      runtime.writeErr('Press Ctrl+C to stop.\n');
 
-    const signal = await runtime.waitForStop();
-    session.warRoom.logger.info({ signal }, 'serve mode stopping');
-    await server.close();
-    return EXIT_OK;
-  });
+      const signal = await runtime.waitForStop();
+      session.warRoom.logger.info({ signal }, 'serve mode stopping');
+      await server.close();
+      return EXIT_OK;
+    },
+    { create: true },
+  );
 }
 
 export function addServeCommand(

@@ -44,7 +44,7 @@ const BAD_INPUTS: [string, unknown, RegExp][] = [
   [
     'incident:create',
     { title: '', severity: 'high', category: 'data-security' },
-    /title must not be empty/,
+    /^title: must not be empty$/,
   ],
   [
     'incident:create',

@@ -48,7 +48,7 @@ export async function invokeChannel(
     rawInput === undefined ? {} : rawInput,
   );
   if (!parsed.success) {
-    return err('invalid-input', `${channel}: ${describeIssues(parsed.error)}`);
+    return err('invalid-input', describeIssues(parsed.error));
   }
 
   const started = performance.now();

@@ -86,9 +86,17 @@ describe('the timeline', () => {
   });
 
   it('finds words, addresses and paths, with the hits marked', async () => {
+    await invokeOk(warRoom, 'journal:add-note', {
+      incidentId: incident.id,
+      text: 'ssh from 10.0.0.5:22 refused',
+    });
+    const withPort = await page({ search: '10.0.0.5:22' });
     const address = await page({ search: '203.0.113.7' });
     const path = await page({ search: '/var/log/auth.log' });
 
+    expect(withPort.rows.map((row) => row.text)).toEqual([
+      'ssh from 10.0.0.5:22 refused',
+    ]);
     expect(address.total).toBe(2);
     expect(address.rows[0].highlighted).toBe(
       'Alert from the WAF about \u0002203.0.113.7\u0003',
@@ -105,7 +113,7 @@ describe('the timeline', () => {
         order: 'oldest-first',
         offset: 0,
         limit: 10,
-        search: '"unclosed AND',
+        search: 'lockdown AND',
       },
       testContext,
     );
@@ -114,7 +122,7 @@ describe('the timeline', () => {
     expect(broken.ok).toBe(false);
     expect(!broken.ok && broken.error.kind).toBe('search-syntax');
     expect(!broken.ok && broken.error.message).toMatch(
-      /not valid search syntax/,
+      /the search lockdown AND is not valid/,
     );
   });
 

@@ -159,9 +159,9 @@ export function readTimelinePage(db: Db, query: TimelineQuery): TimelinePage {
       if (!isFtsSyntaxError(error)) throw error;
       throw new AppFailure(
         'search-syntax',
-        `the search "${query.search}" is not valid search syntax: ` +
-          `${(error as Error).message.replace(/^fts5: /, '')}. Put a phrase ` +
-          'in double quotes, or remove AND/OR/NOT, brackets and *',
+        `the search ${query.search} is not valid: ` +
+          `${(error as Error).message.replace(/^fts5: /, '')}. AND, OR and ` +
+          'NOT need a word on each side, and brackets must be balanced',
       );
     }
   }

@@ -111,7 +111,8 @@ export async function seedJournal(
     category: 'network-security',
   });
   const writer = createJournalWriter(warRoom.deviceId, clock);
-  const notes = entries - 1;
+  // Opening writes its own entries (the opening and its checklists).
+  const notes = entries - incident.entryCount;
   let reported = started;
 
   for (let from = 0; from < notes; from += SEED_BATCH) {
@@ -120,7 +121,8 @@ export async function seedJournal(
     if (nowMicros() - reported > 15_000_000) {
       reported = nowMicros();
       console.log(
-        `  … ${formatCount(to + 1)} of ${formatCount(entries)} entries ` +
+        `  … ${formatCount(to + incident.entryCount)} of ` +
+          `${formatCount(entries)} entries ` +
           `after ${formatSeconds(reported - started)}`,
       );
     }

@@ -1,4 +1,9 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,12 +27,22 @@ type Fixtures = {
   app: Page;
 };
 
+type Options = {
+  /**
+   * Fake the page's clock before it loads, starting at the real time, so a
+   * test moves it with `page.clock` (the server keeps real time).
+   */
+  fakeClock: boolean;
+};
+
 /**
  * Each test gets its own server and data directory. A test fails if the
  * server wrote to stderr or logged an error, if it did not stop cleanly on
  * SIGTERM, or if the page logged a console error or threw.
  */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  fakeClock: [false, { option: true }],
+
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
   server: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'war-room-e2e-'));
@@ -46,7 +61,7 @@ export const test = base.extend<Fixtures>({
     }
   },
 
-  app: async ({ page, server }, use) => {
+  app: async ({ page, server, fakeClock }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
@@ -58,6 +73,7 @@ export const test = base.extend<Fixtures>({
       }
     });
 
+    if (fakeClock) await page.clock.install({ time: Date.now() });
     await page.goto(server.url);
     await use(page);
     expect(problems, 'console errors or page errors').toEqual([]);
@@ -70,9 +86,9 @@ export { expect };
  * Playwright empties test-results/ when a run starts, so screenshots are
  * written during the test, under a stable name a person can find.
  */
-export async function saveScreenshot(page: Page, name: string) {
+export async function saveScreenshot(page: Page, name: string, part?: Locator) {
   const path = join('test-results', 'screenshots', `${name}.png`);
   await mkdir(dirname(path), { recursive: true });
-  await page.screenshot({ path });
+  await (part ?? page).screenshot({ path });
   return path;
 }

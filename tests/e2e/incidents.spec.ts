@@ -44,7 +44,8 @@ test('a commander opens an incident from the keyboard', async ({
   await expect(created).toContainText(
     'Authentication & Access Control › Compromised SuperAdmin accounts',
   );
-  await expect(created.locator('td').nth(4)).toHaveText('1');
+  // Opened, then the general checklist and the SuperAdmin playbook.
+  await expect(created.locator('td').nth(4)).toHaveText('3');
   await saveScreenshot(app, 'incident-list');
 
   await app.getByTestId('theme-toggle').click();
@@ -63,7 +64,7 @@ test('the dialog shows the server’s refusal and closes on Escape', async ({
   await dialog.getByLabel('Title').press('Enter');
 
   await expect(dialog.getByRole('alert')).toContainText(
-    'title must not be empty',
+    'title: must not be empty',
   );
   await expect(dialog).toBeVisible();
 

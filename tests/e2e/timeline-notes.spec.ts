@@ -10,7 +10,8 @@ test('notes are written from the keyboard and the chain stays verified', async (
   await openTimeline(app, incident.title);
   const chain = app.getByTestId('chain-status');
   await expect(chain).toHaveAttribute('data-state', 'verified');
-  await expect(chain).toHaveAttribute('title', /^1 entry checked at /);
+  // Opening the incident also attached its two checklists.
+  await expect(chain).toHaveAttribute('title', /^3 entries checked at /);
 
   await app.keyboard.press('n');
   await expect(app.getByLabel('New note')).toBeFocused();
@@ -25,19 +26,21 @@ test('notes are written from the keyboard and the chain stays verified', async (
 
   await expect(app.getByTestId('entry-text')).toHaveText([
     /^Incident opened: /,
+    /^Checklist attached: /,
+    /^Checklist attached: /,
     'Paged the on-call DBA',
-    'Blocked 203.0.113.9 at the edge and its whole /24',
+    'Blocked 203.0.113.9 at the edge … +1 line',
     'Rotated the SuperAdmin credentials',
   ]);
-  await expect(app.getByTestId('timeline-count')).toHaveText('4 entries');
+  await expect(app.getByTestId('timeline-count')).toHaveText('6 entries');
   await expect(app.getByLabel('New note')).toHaveValue('');
-  await expect(chain).toHaveAttribute('title', /^4 entries checked at /);
+  await expect(chain).toHaveAttribute('title', /^6 entries checked at /);
   await expect(chain).toHaveAttribute('data-state', 'verified');
 
   const page = await invoke(server, 'timeline:page', {
     incidentId: incident.id,
     order: 'oldest-first',
-    offset: 2,
+    offset: 4,
     limit: 1,
   });
   expect(page.rows[0].text).toBe(
@@ -51,7 +54,7 @@ test('a note written elsewhere appears without a reload', async ({
 }) => {
   const incident = await createIncident(server);
   await openTimeline(app, incident.title);
-  await expect(app.getByTestId('timeline-count')).toHaveText('1 entry');
+  await expect(app.getByTestId('timeline-count')).toHaveText('3 entries');
 
   await addNotes(server, incident.id, [
     { text: 'Logged from a responder’s shell', actor: 'responder-2' },
@@ -60,7 +63,7 @@ test('a note written elsewhere appears without a reload', async ({
   await expect(
     timelineRow(app, 'Logged from a responder’s shell'),
   ).toContainText('responder-2');
-  await expect(app.getByTestId('timeline-count')).toHaveText('2 entries');
+  await expect(app.getByTestId('timeline-count')).toHaveText('4 entries');
 });
 
 test('event and recorded time, in UTC and local time', async ({
@@ -118,7 +121,7 @@ test('filters by actor and by kind', async ({ app, server }) => {
     { text: 'Diffed the allowlist', actor: 'alice' },
   ]);
   await openTimeline(app, incident.title);
-  await expect(app.getByTestId('timeline-count')).toHaveText('4 entries');
+  await expect(app.getByTestId('timeline-count')).toHaveText('6 entries');
 
   await app.getByText('Actors: all').click();
   await app.getByRole('checkbox', { name: /alice/ }).check();
@@ -148,6 +151,8 @@ test('newest first puts the latest entry on top', async ({ app, server }) => {
   await expect(app.getByTestId('entry-text')).toHaveText([
     'second note',
     'first note',
+    'Checklist attached: Data Breach',
+    'Checklist attached: Incident Response Checklist',
     /^Incident opened: /,
   ]);
 });

@@ -40,11 +40,12 @@ test('a long timeline fetches only the pages in view', async ({
   }
   const offsets = recordPageOffsets(app);
   await openTimeline(app, incident.title);
-  await expect(app.getByTestId('timeline-count')).toHaveText('1,001 entries');
+  // The opening entry, its two attached checklists and the notes.
+  await expect(app.getByTestId('timeline-count')).toHaveText('1,003 entries');
 
   // Oldest first follows the tail, so the newest entry is in view.
   const lastRow = app.getByTestId('timeline-row').filter({
-    has: app.locator('.entry-position', { hasText: /^1001$/ }),
+    has: app.locator('.entry-position', { hasText: /^1003$/ }),
   });
   await expect(lastRow).toBeVisible();
 

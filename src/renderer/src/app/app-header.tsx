@@ -1,5 +1,5 @@
+import { CommandBar } from '../command/command-bar';
 import { useIncident, useIncidents } from '../data/incident-queries';
-import { SeverityBadge } from '../incidents/severity-badge';
 import { useUiStore } from '../state/ui-store';
 import { ChainStatus } from '../timeline/chain-status';
 import { SHORTCUTS } from './use-global-shortcuts';
@@ -36,20 +36,17 @@ function IncidentSwitcher() {
   );
 }
 
-export function AppHeader() {
-  const selectedId = useUiStore((state) => state.selectedIncidentId);
-  const incident = useIncident(selectedId);
+function HeaderControls(props: { incidentId: string | null }) {
   const theme = useUiStore((state) => state.theme);
   const toggleTheme = useUiStore((state) => state.toggleTheme);
   const openDialog = useUiStore((state) => state.setNewIncidentOpen);
 
   return (
-    <header className="app-header">
+    <>
       <span className="brand">War Room</span>
       <IncidentSwitcher />
-      {incident && <SeverityBadge severity={incident.severity} />}
       <span className="header-spacer" />
-      {incident && <ChainStatus incidentId={incident.id} />}
+      {props.incidentId && <ChainStatus incidentId={props.incidentId} />}
       <span
         className="connection-state"
         data-testid="admin-api-state"
@@ -75,6 +72,20 @@ export function AppHeader() {
       >
         New incident
       </button>
+    </>
+  );
+}
+
+export function AppHeader() {
+  const selectedId = useUiStore((state) => state.selectedIncidentId);
+  const incident = useIncident(selectedId);
+
+  return (
+    <header className="app-header">
+      <div className="header-row">
+        <HeaderControls incidentId={incident?.id ?? null} />
+      </div>
+      {incident && <CommandBar incidentId={incident.id} />}
     </header>
   );
 }

@@ -1,3 +1,5 @@
+import { ChecklistPane } from '../checklist/checklist-pane';
+import { IncidentCardPane } from '../incident-card/incident-card-pane';
 import { IncidentListPane } from '../incidents/incident-list-pane';
 import { NewIncidentDialog } from '../incidents/new-incident-dialog';
 import { useUiStore } from '../state/ui-store';
@@ -12,11 +14,16 @@ function CurrentPane() {
   const pane = useUiStore((state) => state.pane);
   const incidentId = useUiStore((state) => state.selectedIncidentId);
 
-  if (pane === 'timeline' && incidentId) {
-    // Keyed, so switching incidents starts from a fresh scroll position.
-    return <TimelinePane key={incidentId} incidentId={incidentId} />;
+  if (!incidentId || pane === 'incidents') return <IncidentListPane />;
+  // Keyed, so switching incidents starts from a fresh scroll position,
+  // focus and forms.
+  if (pane === 'checklist') {
+    return <ChecklistPane key={incidentId} incidentId={incidentId} />;
   }
-  return <IncidentListPane />;
+  if (pane === 'card') {
+    return <IncidentCardPane key={incidentId} incidentId={incidentId} />;
+  }
+  return <TimelinePane key={incidentId} incidentId={incidentId} />;
 }
 
 export function App() {

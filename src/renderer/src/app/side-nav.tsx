@@ -3,6 +3,8 @@ import { useUiStore, type Pane } from '../state/ui-store';
 const PANES: { pane: Pane; label: string; needsIncident: boolean }[] = [
   { pane: 'incidents', label: 'Incidents', needsIncident: false },
   { pane: 'timeline', label: 'Timeline', needsIncident: true },
+  { pane: 'checklist', label: 'Checklist', needsIncident: true },
+  { pane: 'card', label: 'Incident card', needsIncident: true },
 ];
 
 export function SideNav() {

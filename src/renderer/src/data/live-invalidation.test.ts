@@ -17,13 +17,17 @@ describe('createInvalidationBatcher', () => {
 
     for (let i = 0; i < 500; i++) batcher.journalAppended('A');
     batcher.journalAppended('B');
-    batcher.incidentChanged();
+    batcher.incidentChanged('A');
+    batcher.incidentChanged('A');
     vi.advanceTimersByTime(99);
     expect(flush).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
 
     expect(flush).toHaveBeenCalledTimes(1);
-    expect(flush).toHaveBeenCalledWith({ scopes: ['A', 'B'], incidents: true });
+    expect(flush).toHaveBeenCalledWith({
+      scopes: ['A', 'B'],
+      changed: ['A'],
+    });
   });
 
   it('starts a fresh batch after a flush', () => {
@@ -32,10 +36,10 @@ describe('createInvalidationBatcher', () => {
 
     batcher.journalAppended('A');
     vi.advanceTimersByTime(100);
-    batcher.incidentChanged();
+    batcher.incidentChanged('B');
     vi.advanceTimersByTime(100);
 
-    expect(flush).toHaveBeenNthCalledWith(2, { scopes: [], incidents: true });
+    expect(flush).toHaveBeenNthCalledWith(2, { scopes: [], changed: ['B'] });
   });
 
   it('drops pending pushes when disposed', () => {
@@ -57,6 +61,8 @@ function seededClient() {
     queryKeys.timeline.history('A', 'E1'),
     queryKeys.timeline.facets('B'),
     queryKeys.verify.incident('A'),
+    queryKeys.command.state('A'),
+    queryKeys.command.state('B'),
     queryKeys.incidents.list(),
     queryKeys.appInfo(),
   ];
@@ -80,8 +86,10 @@ describe('connectLiveInvalidation', () => {
     expect(invalid(queryKeys.timeline.facets('A'))).toBe(true);
     expect(invalid(queryKeys.timeline.history('A', 'E1'))).toBe(true);
     expect(invalid(queryKeys.verify.incident('A'))).toBe(true);
+    expect(invalid(queryKeys.command.state('A'))).toBe(true);
     expect(invalid(queryKeys.incidents.list())).toBe(true);
     expect(invalid(queryKeys.timeline.facets('B'))).toBe(false);
+    expect(invalid(queryKeys.command.state('B'))).toBe(false);
     expect(invalid(queryKeys.appInfo())).toBe(false);
   });
 
@@ -126,16 +134,18 @@ describe('connectLiveInvalidation', () => {
     expect(invalid(queryKeys.incidents.list())).toBe(false);
   });
 
-  it('refreshes the incident list when an incident changes', () => {
+  it('refreshes the list and that incident’s command state when it changes', () => {
     const bridge = createFakeBridge({});
     const { client, invalid } = seededClient();
     connectLiveInvalidation(bridge, client, DELAYS);
 
-    bridge.emit('incident:changed', { incidentId: 'A' });
+    bridge.emit('incident:changed', { incidentId: 'B' });
     vi.advanceTimersByTime(50);
 
     expect(invalid(queryKeys.incidents.list())).toBe(true);
-    expect(invalid(queryKeys.timeline.facets('A'))).toBe(false);
+    expect(invalid(queryKeys.command.state('B'))).toBe(true);
+    expect(invalid(queryKeys.command.state('A'))).toBe(false);
+    expect(invalid(queryKeys.timeline.facets('B'))).toBe(false);
   });
 
   it('stops listening when disconnected', () => {

@@ -6,13 +6,13 @@ import { queryKeys } from './query-keys';
 export type PendingInvalidation = {
   /** Incident journals that gained entries. */
   scopes: string[];
-  /** Whether any incident card changed (list, header). */
-  incidents: boolean;
+  /** Incidents whose card or command state changed (list, header). */
+  changed: string[];
 };
 
 export type InvalidationBatcher = {
   journalAppended(scope: string): void;
-  incidentChanged(): void;
+  incidentChanged(incidentId: string): void;
   dispose(): void;
 };
 
@@ -26,15 +26,15 @@ export function createInvalidationBatcher(
   delayMs: number,
 ): InvalidationBatcher {
   let scopes = new Set<string>();
-  let incidents = false;
+  let changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   function schedule() {
     timer ??= setTimeout(() => {
       timer = null;
-      const pending = { scopes: [...scopes], incidents };
+      const pending = { scopes: [...scopes], changed: [...changed] };
       scopes = new Set();
-      incidents = false;
+      changed = new Set();
       flush(pending);
     }, delayMs);
   }
@@ -44,8 +44,8 @@ export function createInvalidationBatcher(
       scopes.add(scope);
       schedule();
     },
-    incidentChanged() {
-      incidents = true;
+    incidentChanged(incidentId) {
+      changed.add(incidentId);
       schedule();
     },
     dispose() {
@@ -69,8 +69,14 @@ function invalidateData(
       queryKey: queryKeys.timeline.all(scope),
     });
   }
+  // Severity, phase, roles and checklist are all read from the journal.
+  for (const incidentId of new Set([...scopes, ...pending.changed])) {
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.command.state(incidentId),
+    });
+  }
   // Entry counts live on the incident cards.
-  if (pending.incidents || scopes.length > 0) {
+  if (pending.changed.length > 0 || scopes.length > 0) {
     void queryClient.invalidateQueries({
       queryKey: queryKeys.incidents.all(),
     });
@@ -122,8 +128,8 @@ export function connectLiveInvalidation(
     data.journalAppended(payload.scope);
     verification.journalAppended(payload.scope);
   });
-  const offChanged = bridge.on('incident:changed', () =>
-    data.incidentChanged(),
+  const offChanged = bridge.on('incident:changed', (payload) =>
+    data.incidentChanged(payload.incidentId),
   );
   return () => {
     offAppended();

@@ -26,6 +26,12 @@ export const queryKeys = {
     history: (incidentId: string, entryId: string) =>
       ['timeline', incidentId, 'history', entryId] as const,
   },
+  rules: () => ['rules'] as const,
+  playbooks: () => ['playbooks'] as const,
+  command: {
+    all: () => ['command'] as const,
+    state: (incidentId: string) => ['command', incidentId] as const,
+  },
   verify: {
     all: () => ['verify'] as const,
     incident: (incidentId: string) => ['verify', incidentId] as const,

@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { TimelineOrder } from '../../../shared/ipc-contract';
 import type { ZoneMode } from '../timeline/time-format';
 
-export type Pane = 'incidents' | 'timeline';
+export type Pane = 'incidents' | 'timeline' | 'checklist' | 'card';
 export type Theme = 'dark' | 'light';
 export type TimeBasis = 'occurred' | 'recorded';
 
@@ -23,6 +23,8 @@ type UiState = {
   noteDrafts: Record<string, string>;
   amendDraft: AmendDraft | null;
   expandedEntries: Record<string, true>;
+  /** Checklist phases and items folded away, by row key. */
+  collapsedChecklistRows: Record<string, true>;
   newIncidentOpen: boolean;
   /** Bumped to ask the note box to take focus (it may not be mounted yet). */
   noteFocusRequest: number;
@@ -44,6 +46,7 @@ type UiActions = {
   setNoteDraft(incidentId: string, text: string): void;
   setAmendDraft(draft: AmendDraft | null): void;
   setExpanded(entryId: string, expanded: boolean): void;
+  setChecklistCollapsed(rowKey: string, collapsed: boolean): void;
   setNewIncidentOpen(open: boolean): void;
   requestNoteFocus(): void;
   requestSearchFocus(): void;
@@ -70,6 +73,7 @@ function initialState(): UiState {
     noteDrafts: {},
     amendDraft: null,
     expandedEntries: {},
+    collapsedChecklistRows: {},
     newIncidentOpen: false,
     noteFocusRequest: 0,
     searchFocusRequest: 0,
@@ -102,6 +106,7 @@ export const useUiStore = create<UiStore>()(
             search: '',
             amendDraft: null,
             expandedEntries: {},
+            collapsedChecklistRows: {},
           }),
         })),
       showPane: (pane) => set({ pane }),
@@ -121,6 +126,14 @@ export const useUiStore = create<UiStore>()(
       setExpanded: (entryId, expanded) =>
         set((state) => ({
           expandedEntries: withFlag(state.expandedEntries, entryId, expanded),
+        })),
+      setChecklistCollapsed: (rowKey, collapsed) =>
+        set((state) => ({
+          collapsedChecklistRows: withFlag(
+            state.collapsedChecklistRows,
+            rowKey,
+            collapsed,
+          ),
         })),
       setNewIncidentOpen: (newIncidentOpen) => set({ newIncidentOpen }),
       requestNoteFocus: () =>

@@ -4,6 +4,15 @@ const KIND_LABELS: Record<string, string> = {
   [ENTRY_KINDS.incidentOpened]: 'Opened',
   [ENTRY_KINDS.note]: 'Note',
   [ENTRY_KINDS.amend]: 'Amendment',
+  'incident.severity-changed': 'Severity',
+  'incident.detection-recorded': 'Detection',
+  'incident.milestone-set': 'Milestone',
+  'incident.phase-advanced': 'Phase',
+  'incident.role-assigned': 'Role',
+  'incident.closed': 'Closed',
+  'checklist.attached': 'Playbook',
+  'checklist.item-set': 'Checklist',
+  'checklist.item-added': 'Item added',
 };
 
 /** Kinds added later without a label are shown by their id. */

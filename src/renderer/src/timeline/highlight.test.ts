@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitHighlights } from './highlight';
+import {
+  firstLine,
+  splitHighlights,
+  splitSegmentsAt,
+  textSegments,
+} from './highlight';
 
 const S = '\u0002';
 const E = '\u0003';
@@ -47,5 +52,59 @@ describe('splitHighlights', () => {
       { text: '🔥 ', hit: false },
       { text: 'fire', hit: true },
     ]);
+  });
+});
+
+describe('splitSegmentsAt', () => {
+  it('cuts a hit that spans the cut into two hits', () => {
+    const segments = splitHighlights(`Amended ${S}entry${E}: ok`);
+    expect(splitSegmentsAt(segments, 11)).toEqual([
+      [
+        { text: 'Amended ', hit: false },
+        { text: 'ent', hit: true },
+      ],
+      [
+        { text: 'ry', hit: true },
+        { text: ': ok', hit: false },
+      ],
+    ]);
+  });
+
+  it('puts everything before a cut past the end', () => {
+    const segments = textSegments('short');
+    expect(splitSegmentsAt(segments, 99)).toEqual([segments, []]);
+  });
+});
+
+describe('firstLine', () => {
+  it('leaves one-line text whole', () => {
+    expect(firstLine(textSegments('one line'))).toEqual({
+      segments: [{ text: 'one line', hit: false }],
+      moreLines: 0,
+      hitBelow: false,
+    });
+  });
+
+  it('counts the lines after the first, whatever their breaks', () => {
+    expect(firstLine(textSegments('first\r\nsecond\rthird\nfourth'))).toEqual({
+      segments: [{ text: 'first', hit: false }],
+      moreLines: 3,
+      hitBelow: false,
+    });
+  });
+
+  it('does not count blank lines at the end', () => {
+    expect(firstLine(textSegments('first\nsecond\n\n')).moreLines).toBe(1);
+    expect(firstLine(textSegments('only\n\n')).moreLines).toBe(0);
+  });
+
+  it('says whether a hit was left out', () => {
+    const below = firstLine(splitHighlights(`blocked\nthe ${S}/24${E}`));
+    expect(below.segments).toEqual([{ text: 'blocked', hit: false }]);
+    expect(below.hitBelow).toBe(true);
+
+    const above = firstLine(splitHighlights(`${S}blocked${E}\nthe /24`));
+    expect(above.segments).toEqual([{ text: 'blocked', hit: true }]);
+    expect(above.hitBelow).toBe(false);
   });
 });

@@ -42,3 +42,59 @@ function mergeNeighbours(segments: TextSegment[]): TextSegment[] {
   }
   return merged;
 }
+
+/** The segments of `text`, with its search hits when there are any. */
+export function textSegments(text: string, marked?: string): TextSegment[] {
+  return marked === undefined
+    ? [{ text, hit: false }]
+    : splitHighlights(marked);
+}
+
+/**
+ * The segments before and after the first `index` characters (UTF-16 code
+ * units) of the visible text; a hit that spans the cut is split in two.
+ */
+export function splitSegmentsAt(
+  segments: readonly TextSegment[],
+  index: number,
+): [TextSegment[], TextSegment[]] {
+  const before: TextSegment[] = [];
+  const after: TextSegment[] = [];
+  let remaining = index;
+
+  for (const segment of segments) {
+    const head = segment.text.slice(0, Math.max(0, remaining));
+    const tail = segment.text.slice(head.length);
+    if (head) before.push({ text: head, hit: segment.hit });
+    if (tail) after.push({ text: tail, hit: segment.hit });
+    remaining -= head.length;
+  }
+  return [before, after];
+}
+
+const LINE_BREAK = /\r\n?|\n/;
+
+export type FirstLine = {
+  segments: TextSegment[];
+  /** Lines after the first, not counting blank lines at the end. */
+  moreLines: number;
+  /** Whether a search hit lies in those further lines. */
+  hitBelow: boolean;
+};
+
+/** The first line of multi-line text, and what is left out of it. */
+export function firstLine(segments: readonly TextSegment[]): FirstLine {
+  const text = segments.map((segment) => segment.text).join('');
+  const lineBreak = LINE_BREAK.exec(text);
+  const moreLines = text.trimEnd().split(LINE_BREAK).length - 1;
+  if (!lineBreak || moreLines === 0) {
+    return { segments: [...segments], moreLines: 0, hitBelow: false };
+  }
+
+  const [head, rest] = splitSegmentsAt(segments, lineBreak.index);
+  return {
+    segments: head,
+    moreLines,
+    hitBelow: rest.some((segment) => segment.hit),
+  };
+}

@@ -1,18 +1,14 @@
-import { splitHighlights } from './highlight';
+import type { TextSegment } from './highlight';
 
-/** Text with search hits as <mark>; plain text when there are no markers. */
-export function HighlightedText(props: { text: string; marked?: string }) {
-  if (props.marked === undefined) return <>{props.text}</>;
-
-  return (
-    <>
-      {splitHighlights(props.marked).map((segment, index) =>
-        segment.hit ? (
-          <mark key={index}>{segment.text}</mark>
-        ) : (
-          <span key={index}>{segment.text}</span>
-        ),
-      )}
-    </>
+/** Text with its search hits as <mark>. */
+export function HighlightedSegments(props: {
+  segments: readonly TextSegment[];
+}) {
+  return props.segments.map((segment, index) =>
+    segment.hit ? (
+      <mark key={index}>{segment.text}</mark>
+    ) : (
+      <span key={index}>{segment.text}</span>
+    ),
   );
 }

@@ -1,14 +1,24 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef, type Ref, type RefObject } from 'react';
 import type { ChainProblem, TimelineRow } from '../../../shared/journal-types';
 import { useUiStore } from '../state/ui-store';
 import { AmendEditor } from './amend-editor';
 import { EntryDetails } from './entry-details';
 import { isAmendable, kindLabel } from './entry-labels';
+import { useEntryReveal } from './entry-reveal';
+import { EntryText } from './entry-text';
 import { EntryTime, showsOriginalOffset } from './entry-time';
-import { HighlightedText } from './highlighted-text';
+import './timeline.css';
 
-function RowActions(props: { row: TimelineRow; expanded: boolean }) {
-  const { row, expanded } = props;
+/** `ref` is the Amend button, where focus returns when an edit is cancelled. */
+function RowActions({
+  row,
+  expanded,
+  ref,
+}: {
+  row: TimelineRow;
+  expanded: boolean;
+  ref: Ref<HTMLButtonElement>;
+}) {
   const setExpanded = useUiStore((state) => state.setExpanded);
   const setAmendDraft = useUiStore((state) => state.setAmendDraft);
   const count = row.amendmentCount;
@@ -29,6 +39,7 @@ function RowActions(props: { row: TimelineRow; expanded: boolean }) {
       )}
       {isAmendable(row.kind) && (
         <button
+          ref={ref}
           type="button"
           className="row-action"
           aria-label={`Amend entry ${row.position}`}
@@ -41,6 +52,21 @@ function RowActions(props: { row: TimelineRow; expanded: boolean }) {
       )}
     </>
   );
+}
+
+/** Takes focus when asked to by entry id (see `EntryReveal`). */
+function useFocusOnRequest(
+  entryId: string,
+  toggleRef: RefObject<HTMLButtonElement | null>,
+) {
+  const { focusRequest, focused } = useEntryReveal();
+  const wanted = focusRequest?.id === entryId ? focusRequest : null;
+
+  useEffect(() => {
+    if (!wanted) return;
+    toggleRef.current?.focus({ preventScroll: !wanted.scroll });
+    focused();
+  }, [wanted, focused, toggleRef]);
 }
 
 /**
@@ -62,6 +88,9 @@ export const TimelineEntry = memo(function TimelineEntry(props: {
     state.amendDraft?.entryId === row.id ? state.amendDraft : null,
   );
   const setExpanded = useUiStore((state) => state.setExpanded);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const amendRef = useRef<HTMLButtonElement>(null);
+  useFocusOnRequest(row.id, toggleRef);
 
   return (
     <div
@@ -72,6 +101,7 @@ export const TimelineEntry = memo(function TimelineEntry(props: {
     >
       <div className="entry-line">
         <button
+          ref={toggleRef}
           type="button"
           className="expand-toggle"
           aria-expanded={expanded}
@@ -93,9 +123,7 @@ export const TimelineEntry = memo(function TimelineEntry(props: {
         <span className="entry-actor" title={row.actor}>
           {row.actor}
         </span>
-        <span className="entry-text" data-testid="entry-text" title={row.text}>
-          <HighlightedText text={row.text} marked={row.highlighted} />
-        </span>
+        <EntryText row={row} incidentId={props.incidentId} />
         <span className="entry-actions">
           {problem && (
             <span
@@ -106,11 +134,16 @@ export const TimelineEntry = memo(function TimelineEntry(props: {
               {problem.kind}
             </span>
           )}
-          <RowActions row={row} expanded={expanded} />
+          <RowActions row={row} expanded={expanded} ref={amendRef} />
         </span>
       </div>
       {draft && (
-        <AmendEditor row={row} incidentId={props.incidentId} draft={draft} />
+        <AmendEditor
+          row={row}
+          incidentId={props.incidentId}
+          draft={draft}
+          onCancel={() => amendRef.current?.focus()}
+        />
       )}
       {expanded && <EntryDetails row={row} incidentId={props.incidentId} />}
     </div>

@@ -3,7 +3,14 @@ import {
   type VirtualItem,
   type Virtualizer,
 } from '@tanstack/react-virtual';
-import { useEffect, useRef, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { useChainProblems } from '../data/journal-queries';
 import type { TimelineFilter } from '../data/query-keys';
 import {
@@ -13,6 +20,12 @@ import {
   type TimelineView,
 } from '../data/timeline-view';
 import { useUiStore } from '../state/ui-store';
+import {
+  EntryRevealContext,
+  type EntryReveal,
+  type FocusRequest,
+  type RevealTarget,
+} from './entry-reveal';
 import { showsOriginalOffset } from './entry-time';
 import { TimelineEntry } from './timeline-entry';
 import { TimelineSummary } from './timeline-summary';
@@ -20,11 +33,16 @@ import { TimelineSummary } from './timeline-summary';
 /** Height of a collapsed row; expanded rows are measured. */
 export const ROW_HEIGHT = 30;
 
+/** How long a row asked to take focus has to be rendered and take it. */
+const FOCUS_REQUEST_MS = 2_000;
+
 /**
  * Keeps the newest entry in view while the reader is at the end of an
  * oldest-first timeline, the way a log tail does; scrolling up stops it.
  * A new filter, or a note just saved, starts following again (or, newest
- * first, goes back to the top, where the newest entry is).
+ * first, goes back to the top, where the newest entry is). Writing a
+ * correction stops it too: the correction is itself a new entry, and
+ * following it to the end would carry the corrected row out of view.
  */
 function useFollowTail(
   virtualizer: Virtualizer<HTMLDivElement, Element>,
@@ -34,6 +52,7 @@ function useFollowTail(
 ) {
   const following = useRef(active);
   const revealRequest = useUiStore((state) => state.revealLatestRequest);
+  const amending = useUiStore((state) => state.amendDraft !== null);
 
   useEffect(() => {
     following.current = active;
@@ -41,16 +60,77 @@ function useFollowTail(
   }, [virtualizer, active, resetKey, revealRequest]);
 
   useEffect(() => {
+    if (amending) following.current = false;
+  }, [amending]);
+
+  useEffect(() => {
     if (active && following.current && total > 0) {
       virtualizer.scrollToIndex(total - 1, { align: 'end' });
     }
   }, [virtualizer, total, active, resetKey, revealRequest]);
 
-  return (element: HTMLDivElement) => {
+  const stopFollowing = useCallback(() => {
+    following.current = false;
+  }, []);
+
+  function onScroll(element: HTMLDivElement) {
+    // The editor taking focus may scroll the list; that is not the reader
+    // going back to the end.
+    if (amending) return;
     const distance =
       element.scrollHeight - element.scrollTop - element.clientHeight;
     following.current = distance < ROW_HEIGHT;
-  };
+  }
+
+  return { onScroll, stopFollowing };
+}
+
+/**
+ * Going to an entry: by its position, scrolling it to the middle of the
+ * list, or to a row already near the viewport; either way its row takes
+ * focus once rendered.
+ */
+function useRevealEntry(
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  filter: TimelineFilter,
+  stopFollowing: () => void,
+): EntryReveal {
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const enabled =
+    filter.kinds.length === 0 &&
+    filter.actors.length === 0 &&
+    !filter.search.trim();
+  const { order } = filter;
+
+  // A row that is not rendered soon after (its page failed to load, or
+  // the reader scrolled away) must not grab focus whenever it next is.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const expiry = setTimeout(() => setFocusRequest(null), FOCUS_REQUEST_MS);
+    return () => clearTimeout(expiry);
+  }, [focusRequest]);
+
+  return useMemo(
+    () => ({
+      enabled,
+      focusRequest,
+      reveal: (target: RevealTarget) => {
+        const total = virtualizer.options.count;
+        const index =
+          order === 'oldest-first'
+            ? target.position - 1
+            : total - target.position;
+        stopFollowing();
+        virtualizer.scrollToIndex(index, { align: 'center' });
+        // The list is already on its way there.
+        setFocusRequest({ id: target.id, scroll: false });
+      },
+      focusEntry: (entryId: string) =>
+        setFocusRequest({ id: entryId, scroll: true }),
+      focused: () => setFocusRequest(null),
+    }),
+    [virtualizer, enabled, order, focusRequest, stopFollowing],
+  );
 }
 
 function ColumnHeads() {
@@ -125,6 +205,21 @@ function Rows(props: {
 }
 
 /**
+ * When a row above the viewport changes height, the virtualizer scrolls by
+ * the difference so that what the reader sees stays put. A row cut off at
+ * the top edge is different: it is the one being read, opening its
+ * details or an amendment, so it keeps its top where it is and grows
+ * downward rather than sliding up out of view.
+ */
+function adjustsForRowsAbove(
+  item: VirtualItem,
+  _delta: number,
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+): boolean {
+  return item.end <= (virtualizer.scrollOffset ?? 0);
+}
+
+/**
  * The virtualizer and the data under it: the total sizes the scroll area,
  * and the rows the virtualizer puts in view decide which pages are fetched.
  */
@@ -145,6 +240,7 @@ function useVirtualTimeline(
     // keeps the scroll itself from waiting on a render.
     useFlushSync: false,
   });
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = adjustsForRowsAbove;
   const items = virtualizer.getVirtualItems();
   const rows = useTimelineRows(incidentId, filter, {
     first: items[0]?.index ?? 0,
@@ -170,7 +266,13 @@ export function TimelineList(props: {
   const total = view.total ?? 0;
   const tail = props.filter.order === 'oldest-first' && !props.filter.search;
   const filterKey = JSON.stringify(props.filter);
-  const onScroll = useFollowTail(virtualizer, total, tail, filterKey);
+  const { onScroll, stopFollowing } = useFollowTail(
+    virtualizer,
+    total,
+    tail,
+    filterKey,
+  );
+  const reveal = useRevealEntry(virtualizer, props.filter, stopFollowing);
   const basis = useUiStore((state) => state.timeBasis);
   const zoneMode = useUiStore((state) => state.zoneMode);
 
@@ -190,12 +292,14 @@ export function TimelineList(props: {
         data-testid="timeline-scroll"
         onScroll={(event) => onScroll(event.currentTarget)}
       >
-        <Rows
-          virtualizer={virtualizer}
-          items={items}
-          view={view}
-          incidentId={props.incidentId}
-        />
+        <EntryRevealContext value={reveal}>
+          <Rows
+            virtualizer={virtualizer}
+            items={items}
+            view={view}
+            incidentId={props.incidentId}
+          />
+        </EntryRevealContext>
       </div>
     </div>
   );

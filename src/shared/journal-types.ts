@@ -1,3 +1,10 @@
+import {
+  MILESTONE_LABELS,
+  RESOLUTION_LABELS,
+  ROLE_DEFINITIONS,
+  type Role,
+} from './incident-lifecycle';
+
 /**
  * The journal entry as every process sees it. The payload is JSON that holds
  * only strings, safe integers, booleans, null, arrays and objects: no
@@ -113,6 +120,16 @@ export function describeEntry(kind: string, payload: JsonObject): string {
   }
 }
 
+/** `detection-and-analysis` → `Detection and analysis`. */
+function phaseLabel(id: string): string {
+  const words = id.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function labelOf(labels: Record<string, string>, id: string): string {
+  return Object.hasOwn(labels, id) ? labels[id] : id;
+}
+
 function withReason(text: string, reason: string): string {
   return reason ? `${text} (reason: ${reason})` : text;
 }
@@ -131,25 +148,35 @@ function describeCommandEntry(
       );
     case 'incident.detection-recorded':
       return `Detection recorded: ${field('detectedAt')} by ${field('detectionMethod')}`;
-    case 'incident.milestone-set':
-      return `Milestone ${field('milestone')} at ${field('at')}${field('note') ? `: ${field('note')}` : ''}`;
+    case 'incident.milestone-set': {
+      const note = field('note') ? `: ${field('note')}` : '';
+      const milestone = labelOf(MILESTONE_LABELS, field('milestone'));
+      return `Milestone ${milestone} at ${field('at')}${note}`;
+    }
     case 'incident.phase-advanced':
       return withReason(
-        `Phase moved from ${field('previous')} to ${field('phase')}`,
+        `Phase moved from ${phaseLabel(field('previous'))} to ` +
+          phaseLabel(field('phase')),
         field('overrideReason'),
       );
-    case 'incident.role-assigned':
-      return `${field('person')} assigned as ${field('role')}`;
+    case 'incident.role-assigned': {
+      const role = field('role');
+      const label = Object.hasOwn(ROLE_DEFINITIONS, role)
+        ? ROLE_DEFINITIONS[role as Role].label
+        : role;
+      return `${field('person')} assigned as ${label}`;
+    }
     case 'incident.closed':
       return withReason(
-        `Incident closed as ${field('resolution')}`,
+        `Incident closed as ${labelOf(RESOLUTION_LABELS, field('resolution')).toLowerCase()}`,
         field('overrideReason'),
       );
     case 'checklist.attached':
       return `Checklist attached: ${field('title')}`;
     case 'checklist.item-set':
       return withReason(
-        `Checklist item ${field('itemId')} marked ${field('state')}`,
+        `Checklist item ${field('title') || field('itemId')} marked ` +
+          field('state'),
         field('reason'),
       );
     case 'checklist.item-added': {

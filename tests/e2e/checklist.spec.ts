@@ -139,10 +139,10 @@ test('a required item blocks advancing until the commander overrides it', async 
 
   await showPane(app, 'Timeline');
   await expect(
-    timelineRow(app, /Phase moved from detection-and-analysis to containment/),
+    timelineRow(app, /Phase moved from Detection and analysis to Containment/),
   ).toContainText('reason: Tokens are live; containment cannot wait');
   await expect(
-    timelineRow(app, /incident-detected-and-logged marked done/),
+    timelineRow(app, /Incident detected and logged marked done/),
   ).toBeVisible();
   expect((await invoke(server, 'journal:verify', {})).ok).toBe(true);
 });

@@ -88,9 +88,9 @@ test('the commander role is handed over and milestones are entered after the fac
 
   await showPane(app, 'Timeline');
   await expect(
-    timelineRow(app, 'Sam Okafor assigned as incident-commander'),
+    timelineRow(app, 'Sam Okafor assigned as Incident Commander'),
   ).toBeVisible();
-  await expect(timelineRow(app, /Milestone acknowledged at/)).toBeVisible();
+  await expect(timelineRow(app, /Milestone Acknowledged at/)).toBeVisible();
   expect((await invoke(server, 'journal:verify', {})).ok).toBe(true);
 });
 
@@ -125,7 +125,7 @@ test('closing with required items open asks for a reason', async ({
 
   await showPane(app, 'Timeline');
   await expect(
-    timelineRow(app, /Incident closed as false-positive/),
+    timelineRow(app, /Incident closed as false positive/),
   ).toContainText('reason: Not an incident: nothing to report on');
   expect((await invoke(server, 'journal:verify', {})).ok).toBe(true);
 });

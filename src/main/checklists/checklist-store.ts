@@ -203,7 +203,7 @@ export function setChecklistItem(
   writer: JournalWriter,
   change: ItemChange,
 ): { entry: JournalEntry; item: ChecklistItem } {
-  findChecklistItem(db, change.incidentId, change.itemId);
+  const existing = findChecklistItem(db, change.incidentId, change.itemId);
   if (change.state === 'skipped' && !change.reason) {
     throw new AppFailure('invalid-input', 'skipping an item needs a reason');
   }
@@ -216,6 +216,7 @@ export function setChecklistItem(
       actor: change.actor,
       payload: {
         itemId: change.itemId,
+        title: existing.title,
         state: change.state,
         reason: change.reason ?? '',
       },

@@ -201,3 +201,16 @@ export function getIncident(db: Db, incidentId: string): Incident {
   }
   return incident;
 }
+
+/**
+ * Fails with `not-found` unless the incident exists. Cheaper than
+ * getIncident, which also counts entries; used on every note and page.
+ */
+export function requireIncident(db: Db, incidentId: string): void {
+  const found = statement(db, 'SELECT 1 FROM incidents WHERE id = ?').get(
+    incidentId,
+  );
+  if (!found) {
+    throw new AppFailure('not-found', `no incident has the id ${incidentId}`);
+  }
+}

@@ -18,7 +18,7 @@ import {
   recordDetection,
   setMilestone,
 } from '../incidents/incident-command';
-import { getIncident } from '../incidents/incident-store';
+import { requireIncident } from '../incidents/incident-store';
 import type { JournalWriter } from '../journal/append-entries';
 import type { HandlerMap } from './handler-map';
 
@@ -105,7 +105,7 @@ export function createCommandHandlers(
         }),
       ),
     'checklist:set-item': (input, context) => {
-      getIncident(db, input.incidentId);
+      requireIncident(db, input.incidentId);
       const { entry, item } = setChecklistItem(db, writer, {
         ...input,
         actor: actorOf(input, context.defaultActor),
@@ -114,7 +114,7 @@ export function createCommandHandlers(
       return item;
     },
     'checklist:add-item': (input, context) => {
-      getIncident(db, input.incidentId);
+      requireIncident(db, input.incidentId);
       const { entry, item } = addChecklistItem(db, writer, {
         ...input,
         actor: actorOf(input, context.defaultActor),
@@ -123,7 +123,7 @@ export function createCommandHandlers(
       return item;
     },
     'checklist:attach-playbook': (input, context) => {
-      getIncident(db, input.incidentId);
+      requireIncident(db, input.incidentId);
       const playbook = library.find(input.playbookId);
       if (!playbook) {
         throw new AppFailure(

@@ -5,6 +5,7 @@ import { checkPages } from '../db/open-database';
 import {
   createIncident,
   getIncident,
+  requireIncident,
   listIncidents,
 } from '../incidents/incident-store';
 import { addNote, amendEntry } from '../journal/journal-notes';
@@ -57,7 +58,7 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
     'incident:get': ({ incidentId }) => getIncident(db, incidentId),
 
     'journal:add-note': (input, context) => {
-      getIncident(db, input.incidentId);
+      requireIncident(db, input.incidentId);
       const entry = addNote(db, writer, {
         ...input,
         actor: input.actor ?? context.defaultActor,
@@ -67,7 +68,7 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
     },
 
     'journal:amend': (input, context) => {
-      getIncident(db, input.incidentId);
+      requireIncident(db, input.incidentId);
       const entry = amendEntry(db, writer, {
         ...input,
         actor: input.actor ?? context.defaultActor,
@@ -79,7 +80,7 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
     'journal:history': ({ entryId }) => readEntryHistory(db, entryId),
 
     'journal:verify': ({ incidentId }) => {
-      if (incidentId !== undefined) getIncident(db, incidentId);
+      if (incidentId !== undefined) requireIncident(db, incidentId);
       return verifications.run(incidentId ?? '', () => {
         if (incidentId !== undefined) {
           return verifyChains(db, clock, [incidentId]);
@@ -90,12 +91,12 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
     },
 
     'timeline:page': ({ incidentId, ...query }) => {
-      getIncident(db, incidentId);
+      requireIncident(db, incidentId);
       return readTimelinePage(db, { scope: incidentId, ...query });
     },
 
     'timeline:facets': ({ incidentId }) => {
-      getIncident(db, incidentId);
+      requireIncident(db, incidentId);
       return readTimelineFacets(db, incidentId);
     },
   };

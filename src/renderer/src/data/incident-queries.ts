@@ -4,11 +4,19 @@ import { useBridge } from '../transport/bridge-context';
 import { call } from '../transport/call';
 import { queryKeys } from './query-keys';
 
+/**
+ * Pushes from main keep the list current; it is also re-read every 15 s,
+ * so an incident opened while the event stream was reconnecting still
+ * appears on a wall screen nobody touches.
+ */
+const INCIDENT_LIST_REFRESH_MS = 15_000;
+
 export function useIncidents() {
   const bridge = useBridge();
   return useQuery({
     queryKey: queryKeys.incidents.list(),
     queryFn: () => call(bridge, 'incident:list', {}),
+    refetchInterval: INCIDENT_LIST_REFRESH_MS,
   });
 }
 

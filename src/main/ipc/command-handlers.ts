@@ -20,7 +20,7 @@ import {
 } from '../incidents/incident-command';
 import { requireIncident } from '../incidents/incident-store';
 import type { JournalWriter } from '../journal/append-entries';
-import type { HandlerMap } from './handler-map';
+import type { HandlerMap, InvokeContext } from './handler-map';
 
 export type CommandDependencies = {
   db: Db;
@@ -55,6 +55,25 @@ export function createCommandHandlers(
     return readCommandState(db, incidentId);
   }
 
+  /**
+   * A handler for one incident-command action: the input with its actor
+   * filled in goes to `act`, and the answer is the incident's new state.
+   */
+  function command<Action extends { incidentId: string; actor: string }>(
+    act: (db: Db, writer: JournalWriter, input: Action) => JournalEntry,
+  ) {
+    return (
+      input: Omit<Action, 'actor'> & { actor?: string },
+      context: InvokeContext,
+    ) =>
+      change(input.incidentId, () =>
+        act(db, writer, {
+          ...input,
+          actor: input.actor ?? context.defaultActor,
+        } as Action),
+      );
+  }
+
   const actorOf = (input: { actor?: string }, fallback: string) =>
     input.actor ?? fallback;
 
@@ -62,48 +81,12 @@ export function createCommandHandlers(
     'rules:get': () => deps.rules,
     'playbooks:list': () => library.catalogue,
     'command:state': ({ incidentId }) => readCommandState(db, incidentId),
-    'command:change-severity': (input, context) =>
-      change(input.incidentId, () =>
-        changeSeverity(db, writer, {
-          ...input,
-          actor: actorOf(input, context.defaultActor),
-        }),
-      ),
-    'command:record-detection': (input, context) =>
-      change(input.incidentId, () =>
-        recordDetection(db, writer, {
-          ...input,
-          actor: actorOf(input, context.defaultActor),
-        }),
-      ),
-    'command:set-milestone': (input, context) =>
-      change(input.incidentId, () =>
-        setMilestone(db, writer, {
-          ...input,
-          actor: actorOf(input, context.defaultActor),
-        }),
-      ),
-    'command:advance-phase': (input, context) =>
-      change(input.incidentId, () =>
-        advancePhase(db, writer, {
-          ...input,
-          actor: actorOf(input, context.defaultActor),
-        }),
-      ),
-    'command:assign-role': (input, context) =>
-      change(input.incidentId, () =>
-        assignRole(db, writer, {
-          ...input,
-          actor: actorOf(input, context.defaultActor),
-        }),
-      ),
-    'command:close': (input, context) =>
-      change(input.incidentId, () =>
-        closeIncident(db, writer, {
-          ...input,
-          actor: actorOf(input, context.defaultActor),
-        }),
-      ),
+    'command:change-severity': command(changeSeverity),
+    'command:record-detection': command(recordDetection),
+    'command:set-milestone': command(setMilestone),
+    'command:advance-phase': command(advancePhase),
+    'command:assign-role': command(assignRole),
+    'command:close': command(closeIncident),
     'checklist:set-item': (input, context) => {
       requireIncident(db, input.incidentId);
       const { entry, item } = setChecklistItem(db, writer, {

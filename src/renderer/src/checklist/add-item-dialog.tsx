@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PhaseId } from '../../../shared/incident-lifecycle';
 import { ModalDialog } from '../command/modal-dialog';
+import { DialogActions } from '../app/dialog-actions';
 
 export type NewItem = { title: string; required: boolean };
 
@@ -50,19 +51,14 @@ function AddItemForm(props: {
           {props.error}
         </p>
       )}
-      <div className="dialog-actions">
-        <span className="muted hint">Enter adds; Esc cancels.</span>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button-primary"
-          disabled={props.pending || !title.trim()}
-        >
-          {props.pending ? 'Adding…' : 'Add item'}
-        </button>
-      </div>
+      <DialogActions
+        hint="Enter adds; Esc cancels."
+        onCancel={props.onCancel}
+        submitLabel="Add item"
+        pendingLabel="Adding…"
+        pending={props.pending}
+        disabled={!title.trim()}
+      />
     </form>
   );
 }

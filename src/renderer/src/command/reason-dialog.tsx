@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ModalDialog } from './modal-dialog';
+import { DialogActions } from '../app/dialog-actions';
 
 function ReasonForm(props: {
   label: string;
@@ -45,19 +46,13 @@ function ReasonForm(props: {
           {error}
         </p>
       )}
-      <div className="dialog-actions">
-        <span className="muted hint">Enter confirms; Esc cancels.</span>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button-primary"
-          disabled={props.pending}
-        >
-          {props.pending ? 'Saving…' : props.confirmLabel}
-        </button>
-      </div>
+      <DialogActions
+        hint="Enter confirms; Esc cancels."
+        onCancel={props.onCancel}
+        submitLabel={props.confirmLabel}
+        pendingLabel="Saving…"
+        pending={props.pending}
+      />
     </form>
   );
 }

@@ -1,13 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { IncidentCommandState } from '../../../shared/incident-command-types';
-import {
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type Severity,
-} from '../../../shared/incident-taxonomy';
+import type { Severity } from '../../../shared/incident-taxonomy';
 import { useCommandChange } from '../data/command-queries';
-import { Field } from '../incidents/select-field';
 import { errorMessage } from '../transport/call';
+import { ReasonInput, SeveritySelect } from './severity-inputs';
 
 /**
  * Raises or lowers the severity. Every clock and escalation follows it, so
@@ -39,33 +35,18 @@ export function ChangeSeverityForm(props: { state: IncidentCommandState }) {
       noValidate
       onSubmit={submit}
     >
-      <Field label="New severity">
-        {(id) => (
-          <select
-            id={id}
-            value={severity}
-            onChange={(event) => setSeverity(event.target.value as Severity)}
-          >
-            {SEVERITIES.map((level) => (
-              <option key={level} value={level}>
-                {SEVERITY_LABELS[level]}
-                {level === state.severity ? ' (current)' : ''}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Reason for the change" className="field-grow">
-        {(id) => (
-          <input
-            id={id}
-            value={reason}
-            maxLength={500}
-            autoComplete="off"
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </Field>
+      <SeveritySelect
+        label="New severity"
+        value={severity}
+        current={state.severity}
+        onChange={setSeverity}
+      />
+      <ReasonInput
+        label="Reason for the change"
+        value={reason}
+        maxLength={500}
+        onChange={setReason}
+      />
       <button
         type="submit"
         disabled={same || !reason.trim() || change.isPending}

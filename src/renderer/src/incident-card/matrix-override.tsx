@@ -10,8 +10,8 @@ import {
   type Severity,
 } from '../../../shared/incident-taxonomy';
 import { useCommandChange } from '../data/command-queries';
-import { Field } from '../incidents/select-field';
 import { errorMessage } from '../transport/call';
+import { ReasonInput, SeveritySelect } from './severity-inputs';
 
 function firstOther(proposal: SeverityProposal, current: Severity): Severity {
   if (current !== proposal.severity) return current;
@@ -55,35 +55,20 @@ export function MatrixOverride(props: {
       noValidate
       onSubmit={submit}
     >
-      <Field label="Override with">
-        {(id) => (
-          <select
-            id={id}
-            value={severity}
-            onChange={(event) => setSeverity(event.target.value as Severity)}
-          >
-            {SEVERITIES.filter((level) => level !== proposal.severity).map(
-              (level) => (
-                <option key={level} value={level}>
-                  {SEVERITY_LABELS[level]}
-                  {level === state.severity ? ' (current)' : ''}
-                </option>
-              ),
-            )}
-          </select>
-        )}
-      </Field>
-      <Field label="Reason for overriding" className="field-grow">
-        {(id) => (
-          <input
-            id={id}
-            value={reason}
-            maxLength={400}
-            autoComplete="off"
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </Field>
+      <SeveritySelect
+        label="Override with"
+        value={severity}
+        current={state.severity}
+        onChange={setSeverity}
+        levels={SEVERITIES.filter((level) => level !== proposal.severity)}
+      />
+      {/* The proposal is quoted before the reason, within the 500 allowed. */}
+      <ReasonInput
+        label="Reason for overriding"
+        value={reason}
+        maxLength={400}
+        onChange={setReason}
+      />
       <button
         type="submit"
         disabled={!chosen || unchanged || !reason.trim() || change.isPending}

@@ -7,6 +7,7 @@ import {
   emptyIncidentDraft,
   type IncidentDraft,
 } from './new-incident-fields';
+import { DialogActions } from '../app/dialog-actions';
 
 /** `2026-12-03T09:15` + `+01:00` → `2026-12-03T09:15:00+01:00`. */
 export function zonedDetectedAt(local: string, zone: string): string {
@@ -89,21 +90,13 @@ export function NewIncidentForm(props: {
           {error}
         </p>
       )}
-      <div className="dialog-actions">
-        <span className="muted hint">
-          Enter or Ctrl+Enter opens the incident; Esc cancels.
-        </span>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button-primary"
-          disabled={create.isPending}
-        >
-          {create.isPending ? 'Opening…' : 'Open incident'}
-        </button>
-      </div>
+      <DialogActions
+        hint="Enter or Ctrl+Enter opens the incident; Esc cancels."
+        onCancel={props.onCancel}
+        submitLabel="Open incident"
+        pendingLabel="Opening…"
+        pending={create.isPending}
+      />
     </form>
   );
 }

@@ -9,7 +9,11 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts'],
+          include: [
+            'src/main/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'tests/admin-sim/**/*.test.ts',
+          ],
           // Child-process tests (two writers, the CLI) need more than the
           // default five seconds on a loaded two-core machine.
           testTimeout: 30_000,

@@ -47,11 +47,16 @@ function loadPreload() {
       listeners.delete(listener),
     ),
   };
+  // Files made in the page have no path; picked ones have theirs.
+  const webUtils = {
+    getPathForFile: vi.fn((file: { path?: string }) => file.path ?? ''),
+  };
   const electron = {
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api),
     },
     ipcRenderer,
+    webUtils,
   };
   const fakeRequire = (name: string) => {
     if (name !== 'electron') throw new Error(`preload required ${name}`);
@@ -77,12 +82,67 @@ describe('built preload', () => {
     expect(code).toMatch(/require\(["']electron["']\)/);
   });
 
-  it('exposes only invoke and on, as window.warRoom', () => {
+  it('exposes only invoke, on and addEvidenceFiles, as window.warRoom', () => {
     const { exposed } = loadPreload();
     expect(Object.keys(exposed)).toEqual(['warRoom']);
     expect(Object.keys(exposed.warRoom as object).sort()).toEqual([
+      'addEvidenceFiles',
       'invoke',
       'on',
+    ]);
+  });
+
+  it('adds picked files by their paths through evidence:add-paths', async () => {
+    const { exposed, ipcRenderer } = loadPreload();
+    const bridge = exposed.warRoom as WarRoomBridge;
+    const file = (name: string, path?: string) => ({
+      name,
+      size: 1,
+      lastModified: 0,
+      path,
+    });
+    const details = { incidentId: 'I', type: 'log-export' as const };
+    const taken = { ok: true, item: { name: 'auth.log' }, deduplicated: false };
+    ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: true,
+      value: [taken] as never,
+    });
+
+    const result = await bridge.addEvidenceFiles(
+      [file('auth.log', '/var/log/auth.log'), file('pasted.txt')],
+      details,
+    );
+
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('evidence:add-paths', {
+      ...details,
+      paths: ['/var/log/auth.log'],
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        taken,
+        {
+          ok: false,
+          path: 'pasted.txt',
+          message: expect.stringContaining('no path on this computer'),
+        },
+      ],
+    });
+  });
+
+  it('asks main nothing when no picked file has a path', async () => {
+    const { exposed, ipcRenderer } = loadPreload();
+    const bridge = exposed.warRoom as WarRoomBridge;
+
+    const result = await bridge.addEvidenceFiles(
+      [{ name: 'made-in-page.txt', size: 1, lastModified: 0 }],
+      { incidentId: 'I', type: 'other' },
+    );
+
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+    expect(result.ok && result.value).toMatchObject([
+      { ok: false, path: 'made-in-page.txt' },
     ]);
   });
 

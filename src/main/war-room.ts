@@ -9,7 +9,10 @@ import { statement } from './db/statement-cache';
 import { EventBus } from './events';
 import { createHandlers } from './ipc/handlers';
 import type { InvokeContext } from './ipc/handler-map';
-import { invokeChannel } from './ipc/invoke-channel';
+import { invokeChannel, runGuarded } from './ipc/invoke-channel';
+import type { IntakeContext, StoredItem } from './evidence/evidence-intake';
+import { openVault, removeStrayTempFiles } from './evidence/evidence-vault';
+import type { EvidenceUploadInput } from '../shared/ipc-contract';
 import { createJournalWriter } from './journal/append-entries';
 import { watchOtherWriters } from './journal/other-writers';
 import { createLogger, type Logger } from './logger';
@@ -30,6 +33,8 @@ export type WarRoomOptions = {
   nativeBinding?: string;
   /** Shipped rules and playbooks; found next to the code when omitted. */
   resourcesDir?: string;
+  /** Opens vault temporary files; tests swap in a full disk. */
+  openVaultTemp?: IntakeContext['openTemp'];
 };
 
 export type WarRoom = {
@@ -43,6 +48,12 @@ export type WarRoom = {
     rawInput: unknown,
     context: InvokeContext,
   ): Promise<Result<unknown>>;
+  /** Streams a serve-mode upload into the vault and registers it. */
+  takeInUpload(
+    input: EvidenceUploadInput,
+    body: AsyncIterable<Uint8Array>,
+    context: InvokeContext,
+  ): Promise<Result<StoredItem>>;
   /**
    * Announces entries that other processes write to this data directory;
    * for long-running windows (the app, serve mode). Stopped by `close`.
@@ -108,13 +119,20 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     ...rules.problems,
     ...library.catalogue.problems,
   ]);
-  const handlers = createHandlers({
+  const vault = openVault(options.dataDir);
+  const strayFiles = removeStrayTempFiles(vault);
+  if (strayFiles > 0) {
+    logger.warn({ strayFiles }, 'removed unfinished vault files');
+  }
+  const writer = createJournalWriter(deviceId, clock);
+  const { handlers, takeInUpload } = createHandlers({
     db,
-    writer: createJournalWriter(deviceId, clock),
+    writer,
     clock,
     events,
     rules,
     library,
+    intake: { db, writer, vault, openTemp: options.openVaultTemp },
     info: { version, deviceId, dataDir: options.dataDir },
   });
   const invokeLogger = logger.child({ module: 'ipc' });
@@ -129,6 +147,10 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     events,
     invoke: (channel, rawInput, context) =>
       invokeChannel(handlers, invokeLogger, channel, rawInput, context),
+    takeInUpload: (input, body, context) =>
+      runGuarded(invokeLogger, 'evidence:upload', () =>
+        takeInUpload(input, body, context.defaultActor),
+      ),
     watchOtherWriters() {
       stopWatching ??= watchOtherWriters(db, events);
     },

@@ -1,11 +1,18 @@
 /*
  * The only bridge between the sandboxed renderer and main: `invoke` for
- * contract channels and `on` for contract events. Raw `ipcRenderer` never
- * crosses into the page. Bundled as one CommonJS file, so it imports
- * nothing but electron and the plain name lists.
+ * contract channels, `on` for contract events, and `addEvidenceFiles`,
+ * which turns picked files into paths (only a preload can). Raw
+ * `ipcRenderer` never crosses into the page. Bundled as one CommonJS file,
+ * so it imports nothing but electron and the plain name lists.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { WarRoomBridge } from '../shared/bridge';
+import {
+  contextBridge,
+  ipcRenderer,
+  webUtils,
+  type IpcRendererEvent,
+} from 'electron';
+import type { PickedFile, WarRoomBridge } from '../shared/bridge';
+import type { IntakeOutcome } from '../shared/evidence-types';
 import {
   CHANNEL_NAMES,
   EVENT_CHANNEL,
@@ -16,6 +23,25 @@ const channels = new Set<string>(CHANNEL_NAMES);
 const eventNames = new Set<string>(EVENT_NAMES);
 
 type EventMessage = { name: string; payload: unknown };
+
+/** The file's path on disk, or '' for one made in the page (or not a File). */
+function pathOf(file: PickedFile): string {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+}
+
+function withoutPath(file: PickedFile): IntakeOutcome {
+  return {
+    ok: false,
+    path: String(file?.name),
+    message:
+      'it has no path on this computer (it was not picked from disk), ' +
+      'so it cannot be read; save it to a file and add that',
+  };
+}
 
 const bridge: WarRoomBridge = {
   invoke(channel, input) {
@@ -44,6 +70,25 @@ const bridge: WarRoomBridge = {
     ipcRenderer.on(EVENT_CHANNEL, relay);
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+    };
+  },
+
+  async addEvidenceFiles(files, details) {
+    const picked = Array.from(files);
+    const paths = picked.map(pathOf);
+    const unreadable = picked.filter((_file, index) => !paths[index]);
+    const readable = paths.filter(Boolean);
+    if (readable.length === 0) {
+      return { ok: true, value: unreadable.map(withoutPath) };
+    }
+    const result = await ipcRenderer.invoke('evidence:add-paths', {
+      ...details,
+      paths: readable,
+    });
+    if (!result?.ok) return result;
+    return {
+      ok: true,
+      value: [...result.value, ...unreadable.map(withoutPath)],
     };
   },
 };

@@ -26,10 +26,23 @@ export const CHANNEL_NAMES = [
   'checklist:set-item',
   'checklist:add-item',
   'checklist:attach-playbook',
+  'evidence:add-paths',
+  'evidence:add-text',
+  'evidence:cancel-intake',
+  'evidence:list',
+  'evidence:get',
+  'evidence:record-custody',
+  'evidence:link',
+  'evidence:verify',
+  'evidence:export-bundle',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['journal:appended', 'incident:changed'] as const;
+export const EVENT_NAMES = [
+  'journal:appended',
+  'incident:changed',
+  'evidence:progress',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel that carries every main-to-renderer event. */

@@ -30,6 +30,15 @@ import {
 } from './incident-command-types';
 import type { ResponseRules } from './response-rules';
 import { EVENT_NAMES, type ChannelName, type EventName } from './channel-names';
+import {
+  EVIDENCE_TYPES,
+  RECORDABLE_CUSTODY_ACTIONS,
+  type EvidenceDetail,
+  type EvidenceItem,
+  type IntakeOutcome,
+  type IntakeProgress,
+  type VaultCheck,
+} from './evidence-types';
 
 const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -156,6 +165,74 @@ export type EntryHistory = {
   amendments: JournalEntry[];
 };
 
+const evidenceDetails = {
+  type: z.enum(EVIDENCE_TYPES),
+  description: text(0, 2_000).optional(),
+  tags: z.array(text(1, 60)).max(30).optional(),
+  /** Timeline entries of the same incident this is evidence for. */
+  linkedEntries: z.array(ulidSchema).max(100).optional(),
+  /** Chosen by the caller so it can follow progress and cancel. */
+  intakeId: ulidSchema.optional(),
+  actor: actorSchema,
+};
+
+/** A path on the machine War Room runs on; folders are taken in whole. */
+const localPath = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(4_096, 'must be at most 4096 characters')
+  .refine((value) => !value.includes('\0'), {
+    message: 'must not contain a NUL character',
+  });
+
+const custodyPerson = z
+  .object({
+    name: text(1, 120),
+    role: text(0, 120).optional(),
+    contact: text(0, 200).optional(),
+  })
+  .strict();
+
+/**
+ * Metadata of a browser upload in serve mode, sent as query parameters with
+ * the file as the request body (not a channel: a body is a byte stream).
+ */
+export const evidenceUploadInput = incidentRef
+  .extend({
+    name: text(1, 255),
+    bytes: z.coerce.number().int().min(0).optional(),
+    lastModified: z.coerce.number().int().min(0).optional(),
+    ...evidenceDetails,
+    tags: z
+      .string()
+      .max(2_000)
+      .transform((value) =>
+        value
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+    linkedEntries: z.undefined().optional(),
+  })
+  .strict();
+export type EvidenceUploadInput = z.output<typeof evidenceUploadInput>;
+
+export type BundleSummary = {
+  dir: string;
+  /** Evidence files in `data/evidence/`. */
+  evidenceFiles: number;
+  /** Bytes and files under `data/`, as bag-info.txt states them. */
+  payloadBytes: number;
+  payloadFiles: number;
+  zipPath: string | null;
+  /**
+   * SHA-256 of tagmanifest-sha256.txt, to send the recipient separately:
+   * it pins every file of the bag.
+   */
+  tagManifestSha256: string;
+};
+
 type ChannelDefinition<Input extends z.ZodType, Output> = {
   input: Input;
   /** Never read at run time: carries the result type for inference. */
@@ -204,8 +281,17 @@ export const ipcContract = {
   'journal:history': channel<EntryHistory>()(
     z.object({ entryId: ulidSchema }).strict(),
   ),
-  'journal:verify': channel<VerifyReport>()(
-    z.object({ incidentId: ulidSchema.optional() }).strict(),
+  'journal:verify': channel<VerifyReport & { vault: VaultCheck | null }>()(
+    z
+      .object({
+        incidentId: ulidSchema.optional(),
+        /**
+         * Also re-hash the evidence vault (read only, nothing journaled);
+         * `ok` is then false if a vault file is altered or missing.
+         */
+        vault: z.boolean().optional(),
+      })
+      .strict(),
   ),
   'timeline:page': channel<TimelinePage>()(timelinePageInput),
   'timeline:facets': channel<TimelineFacets>()(
@@ -308,6 +394,83 @@ export const ipcContract = {
       })
       .strict(),
   ),
+  'evidence:add-paths': channel<IntakeOutcome[]>()(
+    incidentRef
+      .extend({
+        paths: z.array(localPath).min(1).max(1_000),
+        ...evidenceDetails,
+      })
+      .strict(),
+  ),
+  'evidence:add-text': channel<EvidenceItem>()(
+    incidentRef
+      .extend({
+        name: text(1, 255),
+        /** Pasted output; tabs, line breaks and any Unicode are kept. */
+        text: z.string().min(1, 'must not be empty').max(10_000_000),
+        ...evidenceDetails,
+      })
+      .strict(),
+  ),
+  'evidence:cancel-intake': channel<{ cancelled: boolean }>()(
+    z.object({ intakeId: ulidSchema }).strict(),
+  ),
+  'evidence:list': channel<EvidenceItem[]>()(incidentRef.strict()),
+  'evidence:get': channel<EvidenceDetail>()(
+    z.object({ evidenceId: ulidSchema }).strict(),
+  ),
+  'evidence:record-custody': channel<EvidenceDetail>()(
+    z
+      .object({
+        evidenceId: ulidSchema,
+        action: z.enum(
+          RECORDABLE_CUSTODY_ACTIONS as [
+            (typeof RECORDABLE_CUSTODY_ACTIONS)[number],
+            ...(typeof RECORDABLE_CUSTODY_ACTIONS)[number][],
+          ],
+        ),
+        handler: custodyPerson,
+        recipient: custodyPerson.optional(),
+        occurredAt: zonedTimestampSchema.optional(),
+        location: text(0, 300).optional(),
+        storageLocation: text(0, 300).optional(),
+        tool: text(0, 200).optional(),
+        purpose: text(0, 500).optional(),
+        notes: text(0, 2_000).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'evidence:link': channel<EvidenceItem>()(
+    z
+      .object({
+        evidenceId: ulidSchema,
+        entryIds: z.array(ulidSchema).min(1).max(100),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'evidence:verify': channel<VaultCheck>()(
+    incidentRef
+      .extend({
+        trigger: z.enum(['on-demand', 'on-open']).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'evidence:export-bundle': channel<BundleSummary>()(
+    incidentRef
+      .extend({
+        /** Must not exist, or be an empty directory; becomes the bag. */
+        outDir: localPath,
+        zip: z.boolean().optional(),
+        /** For bag-info.txt; defaults to the data directory's settings. */
+        organisation: text(1, 200).optional(),
+        contact: text(1, 200).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
   // `satisfies` refuses a channel missing from, or not in, CHANNEL_NAMES.
 } as const satisfies Record<ChannelName, ChannelDefinition<z.ZodType, unknown>>;
 
@@ -325,6 +488,7 @@ export function isChannel(name: string): name is Channel {
 type EventPayloads = {
   'journal:appended': { scope: string; entryId: string; kind: string };
   'incident:changed': { incidentId: string };
+  'evidence:progress': IntakeProgress;
 };
 // Indexing by EventName fails to compile if a listed event has no payload.
 export type IpcEvents = { [E in EventName]: EventPayloads[E] };

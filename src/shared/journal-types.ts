@@ -115,6 +115,7 @@ export function describeEntry(kind: string, payload: JsonObject): string {
     default:
       return (
         describeCommandEntry(kind, payload) ??
+        describeEvidenceEntry(kind, payload) ??
         (textField(payload, 'text') || kind)
       );
   }
@@ -187,6 +188,69 @@ function describeCommandEntry(
           : '';
       return `Checklist item added: ${title}`;
     }
+    default:
+      return null;
+  }
+}
+
+function personName(value: JsonValue | undefined): string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  return textField(value, 'name');
+}
+
+/** `12345` → `12.1 KiB`; exact bytes below a kibibyte. */
+function sizeLabel(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Wording for evidence entries; null for other kinds. */
+function describeEvidenceEntry(
+  kind: string,
+  payload: JsonObject,
+): string | null {
+  const field = (key: string) => textField(payload, key);
+  switch (kind) {
+    case 'evidence.added': {
+      const size = typeof payload.size === 'number' ? payload.size : 0;
+      const description = field('description')
+        ? `: ${field('description')}`
+        : '';
+      return (
+        `Evidence added: ${field('name')} (${field('type')}, ` +
+        `${sizeLabel(size)}, SHA-256 ${field('sha256').slice(0, 12)}…)` +
+        description
+      );
+    }
+    case 'evidence.custody': {
+      const recipient = personName(payload.recipient);
+      const to = recipient ? ` to ${recipient}` : '';
+      const purpose = field('purpose') ? ` for ${field('purpose')}` : '';
+      return (
+        `Evidence ${field('name')} ${field('action')}${to} by ` +
+        `${personName(payload.handler)}${purpose}`
+      );
+    }
+    case 'evidence.linked':
+      return `Evidence ${field('name')} linked to timeline entries`;
+    case 'evidence.verified': {
+      const problems = Array.isArray(payload.problems)
+        ? payload.problems.length
+        : 0;
+      const items = typeof payload.items === 'number' ? payload.items : 0;
+      return problems === 0
+        ? `Evidence verified: ${items} item(s) intact`
+        : `EVIDENCE INTEGRITY FAILURE: ${problems} of ${items} item(s) ` +
+            'altered or missing in the vault';
+    }
+    case 'evidence.bundle-exported':
+      return `Evidence bundle exported to ${field('dir')}`;
     default:
       return null;
   }

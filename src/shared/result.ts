@@ -9,6 +9,10 @@ export type ErrorKind =
   /** Refused by a rule the commander may override with a reason. */
   | 'blocked'
   | 'storage'
+  /** Evidence or a journal failed an integrity check (tampering). */
+  | 'integrity'
+  /** Stopped on request before anything was saved. */
+  | 'cancelled'
   | 'forbidden'
   | 'internal';
 

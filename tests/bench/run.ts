@@ -6,14 +6,16 @@
  * broke.
  *
  * Options (for quicker runs while working on a benchmark):
- *   --only append,scale,scroll   run some of the benchmarks
+ *   --only append,scale,scroll,intake   run some of the benchmarks
  *   --entries N                  size of the large journal (1,000,000)
  *   --appends N                  measured appends per variant (2,000)
+ *   --intake-mib N               size of the evidence file (2048)
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runAppendBench } from './append-bench';
+import { runIntakeBench } from './intake-bench';
 import {
   BenchmarkSkipped,
   createWorkspace,
@@ -33,13 +35,14 @@ import { runScaleBench, type LargeJournal } from './scale-bench';
 import { runScrollFramesBench } from './scroll-frames-bench';
 import { seedJournal } from './seed-journal';
 
-const BENCHMARKS = ['append', 'scale', 'scroll'] as const;
+const BENCHMARKS = ['append', 'scale', 'scroll', 'intake'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 type RunOptions = {
   only: Set<BenchmarkName>;
   largeEntries: number;
   appends: number;
+  intakeBytes: number;
 };
 
 function positiveInteger(name: string, text: string): number {
@@ -56,6 +59,7 @@ function parseOptions(): RunOptions {
       only: { type: 'string', default: BENCHMARKS.join(',') },
       entries: { type: 'string', default: '1000000' },
       appends: { type: 'string', default: '2000' },
+      'intake-mib': { type: 'string', default: '2048' },
     },
   });
   const only = values.only.split(',').map((name) => name.trim());
@@ -69,6 +73,8 @@ function parseOptions(): RunOptions {
     only: new Set(only as BenchmarkName[]),
     largeEntries: positiveInteger('entries', values.entries),
     appends: positiveInteger('appends', values.appends),
+    intakeBytes:
+      positiveInteger('intake-mib', values['intake-mib']) * 1024 * 1024,
   };
 }
 
@@ -198,6 +204,13 @@ async function runBenchmarks(workspace: BenchWorkspace, options: RunOptions) {
         large = scale.large;
         return scale.targets;
       }),
+    );
+  }
+  if (options.only.has('intake')) {
+    outcomes.push(
+      await attempt('evidence intake ÷ plain copy', () =>
+        runIntakeBench(workspace, { bytes: options.intakeBytes, rounds: 3 }),
+      ),
     );
   }
   if (options.only.has('scroll')) {

@@ -7,9 +7,12 @@ import {
   type ExitCode,
 } from './cli-runtime';
 import { reportThrown } from './cli-session';
+import { addEvidenceCommands } from './evidence-command';
+import { addExportCommand } from './export-command';
 import { addIncidentCommands } from './incident-commands';
 import { addNoteCommand } from './note-command';
 import { addServeCommand } from './serve-command';
+import { addVerifyBundleCommand } from './verify-bundle-command';
 import { addVerifyCommand } from './verify-command';
 
 function buildProgram(
@@ -27,7 +30,10 @@ function buildProgram(
     });
   addIncidentCommands(program, runtime, setExit);
   addNoteCommand(program, runtime, setExit);
+  addEvidenceCommands(program, runtime, setExit);
   addVerifyCommand(program, runtime, setExit);
+  addExportCommand(program, runtime, setExit);
+  addVerifyBundleCommand(program, runtime, setExit);
   addServeCommand(program, runtime, setExit);
   return program;
 }

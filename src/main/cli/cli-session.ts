@@ -26,13 +26,16 @@ import {
  * Exit code per error kind. Listed in full so a new kind needs a decision
  * here. Most kinds are the caller's problem (bad input, unknown id) or the
  * machine's (storage); `blocked` is content refused by a rule, like a
- * required checklist item still open, so it is a failed check.
+ * required checklist item still open, and `integrity` is evidence or a
+ * journal found altered, so both are failed checks.
  */
 const EXIT_FOR_ERROR: Record<ErrorKind, ExitCode> = {
   'invalid-input': EXIT_USAGE,
   'not-found': EXIT_USAGE,
   'search-syntax': EXIT_USAGE,
   storage: EXIT_USAGE,
+  cancelled: EXIT_USAGE,
+  integrity: EXIT_CHECK_FAILED,
   forbidden: EXIT_USAGE,
   internal: EXIT_USAGE,
   blocked: EXIT_CHECK_FAILED,

@@ -1,6 +1,5 @@
 import type { AppInfo } from '../../shared/ipc-contract';
 import type { VerifyReport } from '../../shared/journal-types';
-import type { Clock } from '../clock';
 import { checkPages } from '../db/open-database';
 import {
   createIncident,
@@ -15,20 +14,40 @@ import {
   readTimelinePage,
 } from '../journal/timeline-queries';
 import { verifyChains } from '../journal/verify-chains';
+import { checkVault } from '../evidence/evidence-verification';
+import { announceEntry, createCommandHandlers } from './command-handlers';
 import {
-  announceEntry,
-  createCommandHandlers,
-  type CommandDependencies,
-} from './command-handlers';
+  createEvidenceHandlers,
+  type EvidenceDependencies,
+} from './evidence-handlers';
 import type { HandlerMap } from './handler-map';
 import { SingleFlight } from './single-flight';
 
-export type HandlerDependencies = CommandDependencies & {
-  clock: Clock;
+export type HandlerDependencies = EvidenceDependencies & {
   info: Omit<AppInfo, 'defaultActor'>;
 };
 
-export function createHandlers(deps: HandlerDependencies): HandlerMap {
+/**
+ * Every channel's handler, plus the one operation that is not a channel:
+ * a serve-mode upload, whose body is a byte stream rather than JSON.
+ */
+export function createHandlers(deps: HandlerDependencies): {
+  handlers: HandlerMap;
+  takeInUpload: ReturnType<typeof createEvidenceHandlers>['takeInUpload'];
+} {
+  const evidence = createEvidenceHandlers(deps);
+  return {
+    handlers: {
+      ...createCoreHandlers(deps),
+      ...evidence.handlers,
+    },
+    takeInUpload: evidence.takeInUpload,
+  };
+}
+
+function createCoreHandlers(
+  deps: HandlerDependencies,
+): Omit<HandlerMap, `evidence:${string}`> {
   const { db, writer, clock, events } = deps;
   const verifications = new SingleFlight<VerifyReport>();
 
@@ -79,15 +98,24 @@ export function createHandlers(deps: HandlerDependencies): HandlerMap {
 
     'journal:history': ({ entryId }) => readEntryHistory(db, entryId),
 
-    'journal:verify': ({ incidentId }) => {
+    'journal:verify': async ({ incidentId, vault }) => {
       if (incidentId !== undefined) requireIncident(db, incidentId);
-      return verifications.run(incidentId ?? '', () => {
+      const report = await verifications.run(incidentId ?? '', () => {
         if (incidentId !== undefined) {
           return verifyChains(db, clock, [incidentId]);
         }
         checkPages(db);
         return verifyChains(db, clock);
       });
+      if (!vault) return { ...report, vault: null };
+
+      const vaultCheck = await checkVault(
+        db,
+        deps.intake.vault,
+        clock,
+        incidentId,
+      );
+      return { ...report, ok: report.ok && vaultCheck.ok, vault: vaultCheck };
     },
 
     'timeline:page': ({ incidentId, ...query }) => {

@@ -51,16 +51,30 @@ export async function invokeChannel(
     return err('invalid-input', describeIssues(parsed.error));
   }
 
+  const handler = handlers[channel] as Handler<Channel>;
+  return runGuarded(logger, channel, () =>
+    handler(parsed.data as never, context),
+  );
+}
+
+/**
+ * Runs an operation whose input is already checked and turns any failure
+ * into a Result; for channels and the one non-channel route (uploads).
+ */
+export async function runGuarded<T>(
+  logger: Logger,
+  name: string,
+  run: () => T | Promise<T>,
+): Promise<Result<T>> {
   const started = performance.now();
   try {
-    const handler = handlers[channel] as Handler<Channel>;
-    const value = await handler(parsed.data as never, context);
+    const value = await run();
     logger.debug(
-      { channel, ms: Math.round(performance.now() - started) },
+      { channel: name, ms: Math.round(performance.now() - started) },
       'handled',
     );
     return ok(value);
   } catch (error) {
-    return failureResult(error, channel, logger);
+    return failureResult(error, name, logger);
   }
 }

@@ -11,7 +11,7 @@ export type TestRequest = {
   method?: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 };
 
 /**

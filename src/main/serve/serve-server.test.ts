@@ -1,15 +1,31 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvidenceItem, IntakeProgress } from '../../shared/evidence-types';
+import type { StoredItem } from '../evidence/evidence-intake';
 import type { Incident } from '../../shared/ipc-contract';
 import type { JournalEntry } from '../../shared/journal-types';
 import type { Result } from '../../shared/result';
+import { VAULT_CHUNK_BYTES } from '../evidence/evidence-vault';
 import { createLogger } from '../logger';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 import { openWarRoom, type WarRoom } from '../war-room';
 import { openStream, send, type TestRequest } from './http-test-client';
-import { startServeServer, type ServeServer } from './serve-server';
+import {
+  startServeServer,
+  uploadChunks,
+  type ServeServer,
+} from './serve-server';
 
 const INDEX_HTML = '<!doctype html><title>War Room</title>';
 
@@ -17,10 +33,21 @@ let root: string;
 let rendererDir: string;
 let warRoom: WarRoom;
 let server: ServeServer;
+/** What every upload the server handed to the War Room came to. */
+let uploads: Promise<Result<StoredItem>>[];
 
-async function start(extra: { heartbeatMs?: number } = {}) {
+async function start(
+  extra: { heartbeatMs?: number; uploadLimitBytes?: number } = {},
+) {
   return startServeServer({
-    warRoom,
+    warRoom: {
+      ...warRoom,
+      takeInUpload: (...args) => {
+        const upload = warRoom.takeInUpload(...args);
+        uploads.push(upload);
+        return upload;
+      },
+    },
     rendererDir,
     port: 0,
     defaultActor: 'tester',
@@ -39,6 +66,7 @@ beforeEach(async () => {
     dataDir: join(root, 'data'),
     logger: createLogger(),
   });
+  uploads = [];
   server = await start();
 });
 
@@ -389,5 +417,306 @@ describe('serve mode: event stream', () => {
     await expect(send(server.port, { path: '/' })).rejects.toThrow(
       'ECONNREFUSED',
     );
+  });
+});
+
+describe('serve mode: evidence uploads', () => {
+  const OCTET = 'application/octet-stream';
+
+  function uploadPath(query: Record<string, string>): string {
+    return `/api/evidence/upload?${new URLSearchParams(query)}`;
+  }
+
+  function upload(
+    query: Record<string, string>,
+    body: Buffer,
+    headers: Record<string, string> = {},
+  ) {
+    return send(server.port, {
+      method: 'POST',
+      path: uploadPath(query),
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        'content-type': OCTET,
+        ...headers,
+      },
+      body,
+    });
+  }
+
+  /** Every file under the vault, temporary ones included. */
+  function vaultFiles(): string[] {
+    const vault = join(root, 'data', 'vault');
+    if (!existsSync(vault)) return [];
+    return readdirSync(vault, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  }
+
+  async function listed(incidentId: string): Promise<EvidenceItem[]> {
+    const response = await send(
+      server.port,
+      api('evidence:list', { incidentId }),
+    );
+    return response.json<{ value: EvidenceItem[] }>().value;
+  }
+
+  it('streams the body into the vault and registers it', async () => {
+    const incident = await createIncident();
+    const content = Buffer.from('sshd[812]: Accepted password for root\n');
+    const progress: IntakeProgress[] = [];
+    const stop = warRoom.events.subscribe((name, payload) => {
+      if (name === 'evidence:progress') {
+        progress.push(payload as IntakeProgress);
+      }
+    });
+
+    const response = await upload(
+      {
+        incidentId: incident.id,
+        name: 'auth.log',
+        type: 'log-export',
+        description: 'From the bastion host',
+        tags: 'ssh, bastion,,',
+        bytes: String(content.length),
+        lastModified: String(Date.UTC(2026, 11, 3, 15)),
+      },
+      content,
+    );
+    stop();
+
+    expect(response.status).toBe(200);
+    const { item, deduplicated } = response.json<{
+      ok: true;
+      value: StoredItem;
+    }>().value;
+    expect(deduplicated).toBe(false);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    expect(item).toMatchObject({
+      name: 'auth.log',
+      size: content.length,
+      source: 'upload',
+      originalPath: 'upload:auth.log',
+      originalModifiedAt: '2026-12-03T15:00:00.000000Z',
+      type: 'log-export',
+      description: 'From the bastion host',
+      tags: ['ssh', 'bastion'],
+      acquiredBy: 'tester',
+      hashes: {
+        sha256,
+        md5: createHash('md5').update(content).digest('hex'),
+      },
+    });
+    expect(vaultFiles()).toEqual([
+      join(root, 'data', 'vault', 'sha256', sha256.slice(0, 2), sha256),
+    ]);
+    expect(progress.at(-1)).toMatchObject({
+      bytesDone: content.length,
+      bytesTotal: content.length,
+    });
+    expect((await listed(incident.id)).map((row) => row.id)).toEqual([item.id]);
+  });
+
+  it('names every wrong query parameter and reads nothing', async () => {
+    const incident = await createIncident();
+
+    const response = await upload(
+      { incidentId: incident.id, name: 'a.log', colour: 'red' },
+      Buffer.from('x'),
+    );
+
+    expect(response.status).toBe(200);
+    const result = response.json<Result<unknown>>();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('invalid-input');
+    expect(result.error.message).toMatch(/^type: /);
+    expect(result.error.message).toContain('colour');
+    expect(uploads).toHaveLength(0);
+    expect(vaultFiles()).toEqual([]);
+  });
+
+  it('refuses a body that is not a raw file, naming the type', async () => {
+    const incident = await createIncident();
+    const query = { incidentId: incident.id, name: 'a', type: 'other' };
+
+    for (const type of ['application/json', 'text/plain']) {
+      const response = await upload(query, Buffer.from('{}'), {
+        'content-type': type,
+      });
+      expect(response.status, type).toBe(415);
+      expect(response.json()).toEqual({
+        ok: false,
+        error: {
+          kind: 'invalid-input',
+          message:
+            'an upload body must be the file itself ' +
+            '(Content-Type: application/octet-stream)',
+        },
+      });
+    }
+    expect(uploads).toHaveLength(0);
+  });
+
+  it('needs the token and this server as the Origin', async () => {
+    const incident = await createIncident();
+    const query = { incidentId: incident.id, name: 'a', type: 'other' };
+
+    const anonymous = await upload(query, Buffer.from('x'), {
+      authorization: '',
+    });
+    const foreign = await upload(query, Buffer.from('x'), {
+      origin: 'http://evil.example',
+    });
+
+    expect(anonymous.status).toBe(401);
+    expect(foreign.status).toBe(403);
+    expect(uploads).toHaveLength(0);
+    expect(await listed(incident.id)).toEqual([]);
+  });
+
+  it('refuses a body shorter than announced and keeps nothing', async () => {
+    const incident = await createIncident();
+
+    const response = await upload(
+      { incidentId: incident.id, name: 'a.bin', type: 'other', bytes: '20' },
+      Buffer.alloc(10, 1),
+    );
+
+    expect(response.json()).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: expect.stringContaining('held 10 bytes, not the 20'),
+      },
+    });
+    expect(await listed(incident.id)).toEqual([]);
+    expect(vaultFiles()).toEqual([]);
+  });
+
+  it('refuses a body over the limit and still answers', async () => {
+    await server.close();
+    server = await start({ uploadLimitBytes: 1000 });
+    const incident = await createIncident();
+
+    const response = await upload(
+      { incidentId: incident.id, name: 'big.bin', type: 'other' },
+      Buffer.alloc(4000, 2),
+    );
+
+    expect(response.json()).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('larger than 1000 bytes') },
+    });
+    expect(response.headers.connection).toBe('close');
+    expect(await listed(incident.id)).toEqual([]);
+    expect(vaultFiles()).toEqual([]);
+  });
+
+  it('registers nothing when the client goes away mid-upload', async () => {
+    const incident = await createIncident();
+    const firstChunk = new Promise<void>((resolve) => {
+      const stop = warRoom.events.subscribe((name) => {
+        if (name !== 'evidence:progress') return;
+        stop();
+        resolve();
+      });
+    });
+    const outgoing = httpRequest({
+      host: '127.0.0.1',
+      port: server.port,
+      agent: false,
+      method: 'POST',
+      path: uploadPath({
+        incidentId: incident.id,
+        name: 'capture.pcap',
+        type: 'log-export',
+      }),
+      headers: {
+        host: `127.0.0.1:${server.port}`,
+        authorization: `Bearer ${server.token}`,
+        'content-type': OCTET,
+        'content-length': String(4 * VAULT_CHUNK_BYTES),
+      },
+    });
+    outgoing.on('error', () => undefined);
+
+    try {
+      // More than one vault chunk, so the intake reports progress mid-body.
+      outgoing.write(Buffer.alloc(VAULT_CHUNK_BYTES + 1024, 3));
+      await firstChunk;
+    } finally {
+      outgoing.destroy();
+    }
+
+    expect(uploads).toHaveLength(1);
+    expect(await uploads[0]).toMatchObject({
+      ok: false,
+      error: { kind: 'cancelled' },
+    });
+    expect(await listed(incident.id)).toEqual([]);
+    expect(vaultFiles()).toEqual([]);
+  });
+});
+
+describe('uploadChunks', () => {
+  async function* chunksOf(...parts: string[]): AsyncGenerator<Uint8Array> {
+    for (const part of parts) yield Buffer.from(part);
+  }
+
+  async function* failingAfter(part: string): AsyncGenerator<Uint8Array> {
+    yield Buffer.from(part);
+    throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+  }
+
+  async function drain(chunks: AsyncIterable<Uint8Array>): Promise<number> {
+    let bytes = 0;
+    for await (const chunk of chunks) bytes += chunk.byteLength;
+    return bytes;
+  }
+
+  const limits = { maxBytes: 100 };
+
+  it('passes a complete body through', async () => {
+    const chunks = uploadChunks(
+      chunksOf('ab', 'cd'),
+      { complete: true },
+      {
+        ...limits,
+        expectedBytes: 4,
+      },
+    );
+    expect(await drain(chunks)).toBe(4);
+  });
+
+  it('throws instead of ending when the request did not complete', async () => {
+    const chunks = uploadChunks(chunksOf('ab'), { complete: false }, limits);
+    await expect(drain(chunks)).rejects.toMatchObject({
+      kind: 'cancelled',
+      message: expect.stringContaining('stopped after 2 bytes'),
+    });
+  });
+
+  it('turns a broken stream into a cancelled failure', async () => {
+    const chunks = uploadChunks(
+      failingAfter('abc'),
+      { complete: false },
+      limits,
+    );
+    await expect(drain(chunks)).rejects.toMatchObject({
+      kind: 'cancelled',
+      message: expect.stringContaining('stopped after 3 bytes'),
+    });
+  });
+
+  it('stops at the limit', async () => {
+    const chunks = uploadChunks(
+      chunksOf('x'.repeat(60), 'y'.repeat(60)),
+      { complete: true },
+      limits,
+    );
+    await expect(drain(chunks)).rejects.toMatchObject({
+      kind: 'invalid-input',
+    });
   });
 });

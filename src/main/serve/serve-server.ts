@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   type FastifyError,
@@ -7,8 +8,9 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { isChannel } from '../../shared/ipc-contract';
+import { evidenceUploadInput, isChannel } from '../../shared/ipc-contract';
 import { AppFailure, err, type ErrorKind } from '../../shared/result';
+import { describeIssues } from '../ipc/invoke-channel';
 import type { Logger } from '../logger';
 import { SECURITY_HEADERS } from '../security-policy';
 import type { WarRoom } from '../war-room';
@@ -25,9 +27,13 @@ import {
 
 export const DEFAULT_SERVE_PORT = 4780;
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** An evidence upload may be as large as a disk image. */
+export const UPLOAD_LIMIT_BYTES = 64 * 1024 ** 3;
+const UPLOAD_ROUTE = '/api/evidence/upload';
+const UPLOAD_MEDIA_TYPE = 'application/octet-stream';
 
 export type ServeOptions = {
-  warRoom: Pick<WarRoom, 'invoke' | 'events' | 'logger'>;
+  warRoom: Pick<WarRoom, 'invoke' | 'takeInUpload' | 'events' | 'logger'>;
   /** The built renderer (`out/renderer`), served as static files. */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -37,6 +43,8 @@ export type ServeOptions = {
   /** Actor for entries whose input names none. */
   defaultActor: string;
   heartbeatMs?: number;
+  /** Largest evidence upload; tests lower it. */
+  uploadLimitBytes?: number;
 };
 
 export type ServeServer = {
@@ -106,6 +114,103 @@ function requireToken(state: ServeState) {
   };
 }
 
+function uploadInterrupted(received: number): AppFailure {
+  return new AppFailure(
+    'cancelled',
+    `the upload stopped after ${received} bytes, before the file was ` +
+      'complete; nothing was registered',
+  );
+}
+
+/**
+ * An upload's body as chunks for the vault. A body that stops short (the
+ * client went away, or fewer bytes came than it announced) or grows past
+ * the limit throws instead of ending, so a truncated file is never
+ * registered: the intake registers only what a clean end delivers.
+ */
+export async function* uploadChunks(
+  body: AsyncIterable<Uint8Array>,
+  request: { readonly complete: boolean },
+  limits: { expectedBytes?: number; maxBytes: number },
+): AsyncGenerator<Uint8Array> {
+  let received = 0;
+  try {
+    for await (const chunk of body) {
+      received += chunk.byteLength;
+      if (received > limits.maxBytes) {
+        throw new AppFailure(
+          'invalid-input',
+          `the upload is larger than ${limits.maxBytes} bytes; add a file ` +
+            'this large by its path instead',
+        );
+      }
+      yield chunk;
+    }
+  } catch (error) {
+    throw error instanceof AppFailure ? error : uploadInterrupted(received);
+  }
+  if (!request.complete) throw uploadInterrupted(received);
+  const expected = limits.expectedBytes;
+  if (expected !== undefined && received !== expected) {
+    throw new AppFailure(
+      'invalid-input',
+      `bytes: the upload held ${received} bytes, not the ${expected} ` +
+        'announced; nothing was registered',
+    );
+  }
+}
+
+/**
+ * Streams one upload into the vault. The body is read without destroying
+ * the connection on an early stop, so a refusal mid-body (a full disk, a
+ * cancel) still reaches the client; that connection is then closed rather
+ * than reused with the unread rest of the body on it.
+ */
+async function takeInUpload(
+  state: ServeState,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  maxBytes: number,
+) {
+  const parsed = evidenceUploadInput.safeParse(request.query);
+  if (!parsed.success) {
+    return err('invalid-input', describeIssues(parsed.error));
+  }
+  const stream = (request.body as Readable | undefined) ?? request.raw;
+  const chunks = uploadChunks(
+    stream.iterator({ destroyOnReturn: false }),
+    request.raw,
+    { expectedBytes: parsed.data.bytes, maxBytes },
+  );
+  const result = await state.options.warRoom.takeInUpload(parsed.data, chunks, {
+    defaultActor: state.options.defaultActor,
+    transport: 'serve',
+  });
+  if (!result.ok) {
+    state.logger.info({ kind: result.error.kind }, 'upload not registered');
+    if (!request.raw.complete) reply.header('connection', 'close');
+  }
+  return result;
+}
+
+/**
+ * `POST /api/evidence/upload?incidentId=…&name=…&type=…` with the file as
+ * the raw body. The body is streamed into the vault, never buffered: the
+ * only parser here hands the request stream through as it is.
+ */
+function registerUpload(api: FastifyInstance, state: ServeState) {
+  const maxBytes = state.options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
+  void api.register(async (upload) => {
+    upload.removeAllContentTypeParsers();
+    upload.addContentTypeParser(UPLOAD_MEDIA_TYPE, (_request, body, done) =>
+      done(null, body),
+    );
+    upload.post('/evidence/upload', { bodyLimit: maxBytes }, (request, reply) =>
+      takeInUpload(state, request, reply, maxBytes),
+    );
+  });
+}
+
 function registerApi(app: FastifyInstance, state: ServeState) {
   const { warRoom, defaultActor } = state.options;
   const context = { defaultActor, transport: 'serve' as const };
@@ -128,6 +233,7 @@ function registerApi(app: FastifyInstance, state: ServeState) {
       api.get('/events', async (request, reply) => {
         state.streams.open(request, reply);
       });
+      registerUpload(api, state);
       // Claims the rest of /api, so the static files' catch-all never
       // answers there and unknown API paths still need the token.
       api.all('/*', async (_request, reply) =>
@@ -147,15 +253,24 @@ const CLIENT_MESSAGES: Record<string, string> = {
     'request body must be JSON (Content-Type: application/json)',
 };
 
+const UPLOAD_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE:
+    'an upload body must be the file itself ' +
+    `(Content-Type: ${UPLOAD_MEDIA_TYPE})`,
+};
+
 /** Transport errors in the same envelope as application errors. */
 function handleErrors(app: FastifyInstance, state: ServeState) {
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       state.logger.error({ err: error }, 'serve request failed');
       return refuse(reply, 500, 'internal', 'internal error');
     }
-    const message = CLIENT_MESSAGES[error.code] ?? error.message;
+    const forRoute =
+      request.routeOptions.url === UPLOAD_ROUTE ? UPLOAD_MESSAGES : {};
+    const message =
+      forRoute[error.code] ?? CLIENT_MESSAGES[error.code] ?? error.message;
     const kind: ErrorKind = status === 404 ? 'not-found' : 'invalid-input';
     return refuse(reply, status, kind, message);
   });

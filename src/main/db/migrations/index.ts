@@ -1,6 +1,7 @@
 import type { Db } from '../open-database';
 import * as journal from './001-journal';
 import * as incidentCommand from './002-incident-command';
+import * as evidence from './003-evidence';
 
 export type Migration = { name: string; up: (db: Db) => void };
 
@@ -11,4 +12,5 @@ export type Migration = { name: string; up: (db: Db) => void };
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001-journal', up: journal.up },
   { name: '002-incident-command', up: incidentCommand.up },
+  { name: '003-evidence', up: evidence.up },
 ];

@@ -1,4 +1,6 @@
 import { ChecklistPane } from '../checklist/checklist-pane';
+import { EvidencePane } from '../evidence/evidence-pane';
+import { useVerifyEvidenceOnOpen } from '../evidence/use-verify-on-open';
 import { IncidentCardPane } from '../incident-card/incident-card-pane';
 import { IncidentListPane } from '../incidents/incident-list-pane';
 import { NewIncidentDialog } from '../incidents/new-incident-dialog';
@@ -23,12 +25,19 @@ function CurrentPane() {
   if (pane === 'card') {
     return <IncidentCardPane key={incidentId} incidentId={incidentId} />;
   }
+  if (pane === 'evidence') {
+    return <EvidencePane key={incidentId} incidentId={incidentId} />;
+  }
   return <TimelinePane key={incidentId} incidentId={incidentId} />;
 }
 
 export function App() {
   useAppliedTheme();
   useGlobalShortcuts();
+  useVerifyEvidenceOnOpen(
+    useUiStore((state) => state.selectedIncidentId),
+    useUiStore((state) => state.incidentOpenCount),
+  );
 
   return (
     <div className="app-shell">

@@ -65,6 +65,9 @@ function seededClient() {
     queryKeys.command.state('B'),
     queryKeys.incidents.list(),
     queryKeys.appInfo(),
+    queryKeys.evidence.list('A'),
+    queryKeys.evidence.detail('A', 'V1'),
+    queryKeys.evidence.list('B'),
   ];
   for (const key of keys) client.setQueryData(key, {});
   const invalid = (key: readonly unknown[]) =>
@@ -91,6 +94,27 @@ describe('connectLiveInvalidation', () => {
     expect(invalid(queryKeys.timeline.facets('B'))).toBe(false);
     expect(invalid(queryKeys.command.state('B'))).toBe(false);
     expect(invalid(queryKeys.appInfo())).toBe(false);
+  });
+
+  it('refreshes an incident’s evidence only for evidence entries', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = seededClient();
+    connectLiveInvalidation(bridge, client, DELAYS);
+
+    bridge.emit('journal:appended', { scope: 'A', entryId: 'E', kind: 'note' });
+    vi.advanceTimersByTime(1000);
+    expect(invalid(queryKeys.evidence.list('A'))).toBe(false);
+
+    bridge.emit('journal:appended', {
+      scope: 'A',
+      entryId: 'F',
+      kind: 'evidence.custody',
+    });
+    vi.advanceTimersByTime(50);
+
+    expect(invalid(queryKeys.evidence.list('A'))).toBe(true);
+    expect(invalid(queryKeys.evidence.detail('A', 'V1'))).toBe(true);
+    expect(invalid(queryKeys.evidence.list('B'))).toBe(false);
   });
 
   it('re-verifies a busy chain at most once per verify delay', () => {

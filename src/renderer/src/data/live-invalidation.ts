@@ -83,6 +83,22 @@ function invalidateData(
   }
 }
 
+function invalidateEvidence(
+  queryClient: QueryClient,
+  pending: PendingInvalidation,
+) {
+  for (const scope of incidentScopes(pending)) {
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.evidence.all(scope),
+    });
+  }
+}
+
+/** Intake, custody, links and checks are all `evidence.*` entries. */
+function isEvidenceEntry(kind: string): boolean {
+  return kind.startsWith('evidence.');
+}
+
 function invalidateVerification(
   queryClient: QueryClient,
   pending: PendingInvalidation,
@@ -124,9 +140,14 @@ export function connectLiveInvalidation(
     (pending) => invalidateVerification(queryClient, pending),
     delays.verifyMs,
   );
+  const evidence = createInvalidationBatcher(
+    (pending) => invalidateEvidence(queryClient, pending),
+    delays.dataMs,
+  );
   const offAppended = bridge.on('journal:appended', (payload) => {
     data.journalAppended(payload.scope);
     verification.journalAppended(payload.scope);
+    if (isEvidenceEntry(payload.kind)) evidence.journalAppended(payload.scope);
   });
   const offChanged = bridge.on('incident:changed', (payload) =>
     data.incidentChanged(payload.incidentId),
@@ -136,5 +157,6 @@ export function connectLiveInvalidation(
     offChanged();
     data.dispose();
     verification.dispose();
+    evidence.dispose();
   };
 }

@@ -36,4 +36,10 @@ export const queryKeys = {
     all: () => ['verify'] as const,
     incident: (incidentId: string) => ['verify', incidentId] as const,
   },
+  evidence: {
+    all: (incidentId: string) => ['evidence', incidentId] as const,
+    list: (incidentId: string) => ['evidence', incidentId, 'list'] as const,
+    detail: (incidentId: string, evidenceId: string) =>
+      ['evidence', incidentId, 'detail', evidenceId] as const,
+  },
 };

@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { TimelineOrder } from '../../../shared/ipc-contract';
 import type { ZoneMode } from '../timeline/time-format';
 
-export type Pane = 'incidents' | 'timeline' | 'checklist' | 'card';
+export type Pane = 'incidents' | 'timeline' | 'checklist' | 'card' | 'evidence';
 export type Theme = 'dark' | 'light';
 export type TimeBasis = 'occurred' | 'recorded';
 
@@ -25,6 +25,10 @@ type UiState = {
   expandedEntries: Record<string, true>;
   /** Checklist phases and items folded away, by row key. */
   collapsedChecklistRows: Record<string, true>;
+  /** The evidence item whose detail is open. */
+  selectedEvidenceId: string | null;
+  /** Bumped each time an incident is opened, the same one again included. */
+  incidentOpenCount: number;
   newIncidentOpen: boolean;
   /** Bumped to ask the note box to take focus (it may not be mounted yet). */
   noteFocusRequest: number;
@@ -47,6 +51,7 @@ type UiActions = {
   setAmendDraft(draft: AmendDraft | null): void;
   setExpanded(entryId: string, expanded: boolean): void;
   setChecklistCollapsed(rowKey: string, collapsed: boolean): void;
+  selectEvidence(evidenceId: string | null): void;
   setNewIncidentOpen(open: boolean): void;
   requestNoteFocus(): void;
   requestSearchFocus(): void;
@@ -74,6 +79,8 @@ function initialState(): UiState {
     amendDraft: null,
     expandedEntries: {},
     collapsedChecklistRows: {},
+    selectedEvidenceId: null,
+    incidentOpenCount: 0,
     newIncidentOpen: false,
     noteFocusRequest: 0,
     searchFocusRequest: 0,
@@ -99,6 +106,7 @@ export const useUiStore = create<UiStore>()(
         set((state) => ({
           selectedIncidentId: incidentId,
           pane: 'timeline',
+          incidentOpenCount: state.incidentOpenCount + 1,
           // Filters and open rows belong to the incident being read.
           ...(state.selectedIncidentId !== incidentId && {
             kindFilter: [],
@@ -107,6 +115,7 @@ export const useUiStore = create<UiStore>()(
             amendDraft: null,
             expandedEntries: {},
             collapsedChecklistRows: {},
+            selectedEvidenceId: null,
           }),
         })),
       showPane: (pane) => set({ pane }),
@@ -135,6 +144,7 @@ export const useUiStore = create<UiStore>()(
             collapsed,
           ),
         })),
+      selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
       setNewIncidentOpen: (newIncidentOpen) => set({ newIncidentOpen }),
       requestNoteFocus: () =>
         set((state) => ({ noteFocusRequest: state.noteFocusRequest + 1 })),

@@ -9,15 +9,18 @@ import { INCIDENT_ID } from '../test-support/sample-data';
 import { ChainStatus } from './chain-status';
 import { TamperBanner } from './tamper-banner';
 
-const verified: VerifyReport = {
+type FullReport = VerifyReport & { vault: null };
+
+const verified: FullReport = {
   ok: true,
   chains: 1,
   entries: 42,
   problems: [],
   verifiedAt: '2026-12-03T16:25:32.123456Z',
+  vault: null,
 };
 
-const tampered: VerifyReport = {
+const tampered: FullReport = {
   ...verified,
   ok: false,
   problems: [
@@ -36,7 +39,7 @@ const tampered: VerifyReport = {
   ],
 };
 
-function renderStatus(report: VerifyReport) {
+function renderStatus(report: FullReport) {
   const bridge = createFakeBridge({
     'journal:verify': () => ({ ok: true, value: report }),
   });

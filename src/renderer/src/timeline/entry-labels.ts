@@ -13,6 +13,11 @@ const KIND_LABELS: Record<string, string> = {
   'checklist.attached': 'Playbook',
   'checklist.item-set': 'Checklist',
   'checklist.item-added': 'Item added',
+  'evidence.added': 'Evidence',
+  'evidence.custody': 'Custody',
+  'evidence.linked': 'Evidence link',
+  'evidence.verified': 'Integrity',
+  'evidence.bundle-exported': 'Bundle',
 };
 
 /** Kinds added later without a label are shown by their id. */

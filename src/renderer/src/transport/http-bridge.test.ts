@@ -232,3 +232,160 @@ describe('createHttpBridge events', () => {
     expect(FakeEventSource.opened).toHaveLength(0);
   });
 });
+
+describe('createHttpBridge addEvidenceFiles', () => {
+  const INCIDENT = '01KBHQ2ZP4TS1BA5K3V3WDG2GF';
+  const INTAKE = '01KBHQ3A0000000000000000IN';
+  const details = {
+    incidentId: INCIDENT,
+    type: 'log-export' as const,
+    description: 'From the bastion',
+    tags: ['ssh', 'bastion'],
+    intakeId: INTAKE,
+  };
+
+  function file(name: string, text: string) {
+    return new File([text], name, { lastModified: 1_796_313_600_000 });
+  }
+
+  const stored = (name: string) => ({
+    ok: true,
+    value: { item: { id: name, name }, deduplicated: false },
+  });
+
+  it('uploads each file as the raw body with its details in the query', async () => {
+    const { bridge, calls } = bridgeWith(() => jsonResponse(200, stored('x')));
+    const files = [file('auth.log', 'abc'), file('syslog', 'defg')];
+
+    const result = await bridge.addEvidenceFiles(files, details);
+
+    expect(result.ok && result.value.map((outcome) => outcome.ok)).toEqual([
+      true,
+      true,
+    ]);
+    expect(calls).toHaveLength(2);
+    const url = new URL(calls[1].url, 'http://127.0.0.1');
+    expect(url.pathname).toBe('/api/evidence/upload');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      incidentId: INCIDENT,
+      name: 'syslog',
+      type: 'log-export',
+      bytes: '4',
+      lastModified: '1796313600000',
+      description: 'From the bastion',
+      tags: 'ssh,bastion',
+      intakeId: INTAKE,
+    });
+    const headers = calls[1].init.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('application/octet-stream');
+    expect(headers.authorization).toBe('Bearer tok');
+    expect(calls[1].init.body).toBe(files[1]);
+  });
+
+  it('reports a refused file and goes on with the others', async () => {
+    const answers = [
+      jsonResponse(200, {
+        ok: false,
+        error: { kind: 'invalid-input', message: 'name: bad' },
+      }),
+      jsonResponse(200, stored('b')),
+    ];
+    const { bridge } = bridgeWith(() => answers.shift()!);
+
+    const result = await bridge.addEvidenceFiles(
+      [file('a', '1'), file('b', '2')],
+      details,
+    );
+
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { ok: false, path: 'a', message: 'name: bad' },
+        { ok: true, item: { id: 'b', name: 'b' }, deduplicated: false },
+      ],
+    });
+  });
+
+  it('stops the batch on a full disk, saying what stays registered', async () => {
+    const answers = [
+      jsonResponse(200, stored('a')),
+      jsonResponse(200, {
+        ok: false,
+        error: { kind: 'storage', message: 'the disk is full' },
+      }),
+    ];
+    const { bridge, calls } = bridgeWith(() => answers.shift()!);
+
+    const result = await bridge.addEvidenceFiles(
+      [file('a', '1'), file('b', '2'), file('c', '3')],
+      details,
+    );
+
+    expect(calls).toHaveLength(2);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        kind: 'storage',
+        message:
+          'the disk is full; the 1 file(s) added before it stay registered',
+      },
+    });
+  });
+
+  it('cancels by aborting the upload in flight and sending no more', async () => {
+    const uploadCalls: Call[] = [];
+    const fetch = vi.fn(
+      (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+        uploadCalls.push({ url: String(url), init: init ?? {} });
+        if (String(url).startsWith('/api/invoke/')) {
+          return Promise.resolve(
+            jsonResponse(200, { ok: true, value: { cancelled: false } }),
+          );
+        }
+        return new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          ),
+        );
+      },
+    );
+    const cancellable = createHttpBridge({
+      token: 'tok',
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      createEventSource: (url) => new FakeEventSource(url),
+    });
+
+    const adding = cancellable.addEvidenceFiles(
+      [file('a', '1'), file('b', '2')],
+      details,
+    );
+    const cancelled = await cancellable.invoke('evidence:cancel-intake', {
+      intakeId: INTAKE,
+    });
+    const result = await adding;
+
+    expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        kind: 'cancelled',
+        message:
+          'the intake was cancelled while uploading a, which was not ' +
+          'registered',
+      },
+    });
+    expect(uploadCalls.map((call) => call.url.split('?')[0])).toEqual([
+      '/api/evidence/upload',
+      '/api/invoke/evidence:cancel-intake',
+    ]);
+  });
+
+  it('uploads nothing without a token', async () => {
+    const { bridge, calls } = bridgeWith(() => jsonResponse(200, {}), null);
+
+    const result = await bridge.addEvidenceFiles([file('a', '1')], details);
+
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -22,3 +22,11 @@ export function resolveBridge(onStreamOpen: () => void): WarRoomBridge {
     onStreamOpen,
   });
 }
+
+/**
+ * Whether this page runs in the desktop app, where picked files are read
+ * from their paths; in a browser they are uploaded, and folders cannot be.
+ */
+export function isDesktopApp(): boolean {
+  return window.warRoom !== undefined;
+}

@@ -1,0 +1,159 @@
+import {
+  EVIDENCE_ENTRY_KINDS,
+  type EvidenceItem,
+  type VaultCheck,
+  type VaultProblem,
+} from '../../shared/evidence-types';
+import type { JournalEntry } from '../../shared/journal-types';
+import { formatEpochMicros } from '../../shared/timestamps';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open-database';
+import { statement } from '../db/statement-cache';
+import { appendEntries, type JournalWriter } from '../journal/append-entries';
+import { listEvidence } from './evidence-store';
+import { rehashBlob, type Vault } from './evidence-vault';
+
+type ItemRef = Pick<EvidenceItem, 'id' | 'name' | 'size' | 'incidentId'> & {
+  sha256: string;
+};
+
+function itemsToCheck(db: Db, incidentId?: string): ItemRef[] {
+  const items = incidentId
+    ? listEvidence(db, incidentId)
+    : statement<{ id: string }>(
+        db,
+        'SELECT DISTINCT incident_id AS id FROM evidence_items',
+      )
+        .all()
+        .flatMap((row) => listEvidence(db, row.id));
+  return items.map((item) => ({
+    id: item.id,
+    name: item.name,
+    size: item.size,
+    incidentId: item.incidentId,
+    sha256: item.hashes.sha256,
+  }));
+}
+
+/**
+ * Re-reads every vault file the items point at (each distinct content once)
+ * and compares its SHA-256 and size with the ones taken at intake. Reads
+ * only; recording the outcome is `recordVaultCheck`'s job.
+ */
+export async function checkVault(
+  db: Db,
+  vault: Vault,
+  clock: Clock,
+  incidentId?: string,
+): Promise<VaultCheck> {
+  const items = itemsToCheck(db, incidentId);
+  const outcomes = new Map<string, VaultProblem['kind'] | 'intact'>();
+  let bytes = 0;
+  for (const sha256 of new Set(items.map((item) => item.sha256))) {
+    const found = await rehashBlob(vault, sha256);
+    bytes += found?.size ?? 0;
+    outcomes.set(
+      sha256,
+      found === null
+        ? 'missing'
+        : found.sha256 === sha256
+          ? 'intact'
+          : 'altered',
+    );
+  }
+
+  const problems = items.flatMap((item): VaultProblem[] => {
+    const outcome = outcomes.get(item.sha256);
+    if (outcome === 'intact' || outcome === undefined) return [];
+    return [
+      {
+        evidenceId: item.id,
+        name: item.name,
+        kind: outcome,
+        detail:
+          outcome === 'missing'
+            ? `the vault file of ${item.name} is missing`
+            : `the vault file of ${item.name} no longer has SHA-256 ${item.sha256}`,
+      },
+    ];
+  });
+  return {
+    ok: problems.length === 0,
+    items: items.length,
+    bytes,
+    problems,
+    checkedAt: formatEpochMicros(clock.nowMicros()),
+  };
+}
+
+function integrityChanged(db: Db, incidentId: string, check: VaultCheck) {
+  const flagged = new Map(
+    check.problems.map((problem) => [problem.evidenceId, problem.kind]),
+  );
+  return listEvidence(db, incidentId).some(
+    (item) =>
+      (flagged.get(item.id) ?? 'intact') !== item.integrity &&
+      (flagged.has(item.id) || item.integrity !== 'unverified'),
+  );
+}
+
+function projectIntegrity(db: Db, incidentId: string, check: VaultCheck) {
+  statement(
+    db,
+    `UPDATE evidence_items SET integrity = 'intact', integrity_checked_at = ?
+      WHERE incident_id = ?`,
+  ).run(check.checkedAt, incidentId);
+  for (const problem of check.problems) {
+    statement(db, 'UPDATE evidence_items SET integrity = ? WHERE id = ?').run(
+      problem.kind,
+      problem.evidenceId,
+    );
+  }
+}
+
+/**
+ * Records a check of one incident's evidence. A check asked for is always
+ * journaled; one made on opening the incident is journaled only when it
+ * finds a problem not yet on record, or a recorded problem gone, so opening
+ * an incident does not fill its timeline. The items' integrity is updated
+ * either way.
+ */
+export function recordVaultCheck(
+  db: Db,
+  writer: JournalWriter,
+  input: {
+    incidentId: string;
+    check: VaultCheck;
+    trigger: 'on-demand' | 'on-open';
+    actor: string;
+  },
+): JournalEntry | null {
+  const { incidentId, check } = input;
+  const journaled =
+    input.trigger === 'on-demand' || integrityChanged(db, incidentId, check);
+  if (!journaled) {
+    db.transaction(() => projectIntegrity(db, incidentId, check)).immediate();
+    return null;
+  }
+
+  const [entry] = appendEntries(
+    db,
+    writer,
+    [
+      {
+        scope: incidentId,
+        kind: EVIDENCE_ENTRY_KINDS.verified,
+        actor: input.actor,
+        payload: {
+          trigger: input.trigger,
+          items: check.items,
+          bytes: check.bytes,
+          ok: check.ok,
+          problems: check.problems,
+        },
+      },
+    ],
+    () => projectIntegrity(db, incidentId, check),
+  );
+  return entry;
+}

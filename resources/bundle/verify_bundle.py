@@ -9,16 +9,22 @@ It checks, in this order, and stops at the first problem:
   2. every file in tagmanifest-sha256.txt is there with that SHA-256;
   3. every file in manifest-sha256.txt is there with that SHA-256;
   4. no file is in the bag that neither manifest lists;
-  5. bag-info.txt's Payload-Oxum matches the payload;
+  5. the payload matches bag-info.txt's Payload-Oxum;
   6. data/incident.json is readable, and bag-info.txt names the same incident
      and the same chain heads;
   7. every hash chain in data/journal.jsonl recomputes (see README.txt for the
      exact hash input), has no gap, is in order, and ends at its recorded head;
-  8. every evidence file is the one its journal entry registered.
+  8. the journal is the authority on the evidence: each item of
+     data/incident.json is one an "evidence.added" entry registered, with the
+     same id, name, hashes and size, and its file has that SHA-256 and size;
+     each such entry has its item; no other file is in data/evidence/;
+  9. each line of data/custody.jsonl is a custody event of the journal, as
+     the journal records it, and each custody event has its line.
 
 Exit status: 0 and one line starting "OK:" when every check passes; 1 and one
 line "FAILED: WHERE: KIND: DETAIL" naming the first problem; 2 when the folder
-cannot be checked at all (not a folder, unreadable, wrong arguments).
+cannot be checked at all (missing, not a folder, a zip not yet unpacked, a
+folder with no bagit.txt and no manifest, unreadable, wrong arguments).
 """
 
 import hashlib
@@ -39,6 +45,8 @@ MANIFEST_FILE = "manifest-sha256.txt"
 TAG_MANIFEST_FILE = "tagmanifest-sha256.txt"
 INCIDENT_FILE = "data/incident.json"
 JOURNAL_FILE = "data/journal.jsonl"
+CUSTODY_FILE = "data/custody.jsonl"
+PAYLOAD_DIR = "data"
 EVIDENCE_PREFIX = "data/evidence/"
 
 # The hashed fields in the order README.txt lists them, then the hash.
@@ -60,6 +68,8 @@ CHAIN_HEAD_VALUE = re.compile(r"([^ ]+) ([0-9]+) ([0-9a-f]{64})")
 OXUM = re.compile(r"[0-9]+\.[0-9]+")
 ENCODED_CHARACTER = re.compile(r"%(0A|0D|25)", re.IGNORECASE)
 FLOAT_SEEN = object()
+# A member a JSON object lacks: unequal to every value, even another MISSING.
+MISSING = object()
 
 
 class Problem(Exception):
@@ -73,10 +83,6 @@ class Problem(Exception):
 
     def line(self):
         return "FAILED: {}: {}: {}".format(self.where, self.kind, self.detail)
-
-
-class UsageError(Exception):
-    pass
 
 
 def plural(count, one, many=None):
@@ -322,21 +328,28 @@ def check_no_unlisted_files(bag, payload, tags):
                           "not listed in {}".format(TAG_MANIFEST_FILE))
 
 
-def check_payload_oxum(bag, info, payload):
+def payload_files(bag, payload):
+    """{path: (sha256, size)} in manifest order, for the later checks."""
+    return dict((path, (sha256, bag.status(path).st_size))
+                for path, sha256 in payload)
+
+
+def check_payload_oxum(info, files):
     oxum = single_value(info, "Payload-Oxum", BAG_INFO_FILE)
     if not OXUM.fullmatch(oxum):
         raise Problem(BAG_INFO_FILE, "malformed",
                       "Payload-Oxum must be BYTES.FILES, not {}".format(oxum))
-    size = sum(bag.status(path).st_size for path, _ in payload)
-    actual = "{}.{}".format(size, len(payload))
-    if oxum != actual:
-        raise Problem(BAG_INFO_FILE, "altered",
-                      "Payload-Oxum is {}, but the payload holds {}"
-                      .format(oxum, actual))
+    size = sum(file_size for _, file_size in files.values())
+    if oxum != "{}.{}".format(size, len(files)):
+        raise Problem(PAYLOAD_DIR + "/", "altered",
+                      "the payload no longer matches Payload-Oxum in {}: it "
+                      "holds {} in {}, where Payload-Oxum records {}".format(
+                          BAG_INFO_FILE, plural(size, "byte"),
+                          plural(len(files), "file"), oxum))
     return size
 
 
-# --- data/incident.json -------------------------------------------------------
+# --- JSON, read alike by both verifiers ---------------------------------------
 
 def is_integer(value):
     return isinstance(value, int) and not isinstance(value, bool)
@@ -346,16 +359,63 @@ def is_hex64(value):
     return isinstance(value, str) and HEX64.fullmatch(value) is not None
 
 
+def reject_constant(name):
+    raise ValueError("{} is not JSON".format(name))
+
+
+def parse_json(text, noun):
+    """Parses a line or a file (noun names it in the problem), or returns
+    the reason it is refused. Numbers are looked at as written: a fraction
+    or exponent has no single canonical form across languages, so it is
+    refused rather than rounded; War Room writes neither it nor an integer
+    beyond 2^53 - 1."""
+    seen = {"float": False, "unsafe": False}
+
+    def on_float(_text):
+        seen["float"] = True
+        return FLOAT_SEEN
+
+    def on_int(text):
+        digits = text.lstrip("-")
+        # More than 16 digits is beyond 2^53 - 1 (and may be too long for
+        # int() to convert at all).
+        if len(digits) > 16 or int(digits) > MAX_SAFE_INTEGER:
+            seen["unsafe"] = True
+            return 0
+        return int(text)
+
+    try:
+        value = json.loads(text, parse_float=on_float, parse_int=on_int,
+                           parse_constant=reject_constant)
+    except ValueError:
+        return None, "the {} is not valid JSON".format(noun)
+    if seen["float"]:
+        return None, ("the {} holds a number with a fraction or exponent; "
+                      "War Room writes only integers".format(noun))
+    if seen["unsafe"]:
+        return None, "the {} holds an integer beyond 2^53 - 1".format(noun)
+    return value, None
+
+
+def same_json(a, b):
+    """Whether two parsed values are the same JSON value: equal canonical
+    JSON, so 1 is not true and member order does not count."""
+    if a is MISSING or b is MISSING:
+        return False
+    return canonical_json(a) == canonical_json(b)
+
+
+# --- data/incident.json -------------------------------------------------------
+
 def incident_problem(detail):
     return Problem(INCIDENT_FILE, "malformed", detail)
 
 
 def read_incident(bag):
-    text = read_required_text(bag, INCIDENT_FILE)
-    try:
-        document = json.loads(text, parse_constant=reject_constant)
-    except ValueError:
-        raise incident_problem("the file is not valid JSON")
+    document, problem = parse_json(read_required_text(bag, INCIDENT_FILE),
+                                   "file")
+    if problem is not None:
+        raise incident_problem(problem)
     if not isinstance(document, dict):
         raise incident_problem("the file is not a JSON object")
     incident = document.get("incident")
@@ -388,20 +448,40 @@ def read_heads(heads):
     return checked
 
 
+def is_indexed_item(item):
+    return (isinstance(item, dict) and isinstance(item.get("id"), str)
+            and isinstance(item.get("bagPath"), str)
+            and isinstance(item.get("entryId"), str)
+            and is_hex64(item.get("sha256")))
+
+
 def read_evidence_index(items):
+    """The evidence index: each item once, each with its own file under
+    data/evidence/ (two items of the same content have two files)."""
     if not isinstance(items, list):
         raise incident_problem("evidence is not a list")
-    checked = []
+    ids = {}
+    paths = {}
     for index, item in enumerate(items):
-        if not (isinstance(item, dict) and isinstance(item.get("id"), str)
-                and isinstance(item.get("bagPath"), str)
-                and isinstance(item.get("entryId"), str)
-                and is_hex64(item.get("sha256"))):
+        at = "evidence[{}]".format(index)
+        if not is_indexed_item(item):
             raise incident_problem(
-                "evidence[{}] is not an {{id, bagPath, sha256, entryId}} object"
-                .format(index))
-        checked.append(item)
-    return checked
+                "{} is not an {{id, bagPath, sha256, entryId}} object"
+                .format(at))
+        if not item["bagPath"].startswith(EVIDENCE_PREFIX):
+            raise incident_problem("{}.bagPath is not in {}"
+                                   .format(at, EVIDENCE_PREFIX))
+        if item["id"] in ids:
+            raise incident_problem(
+                "{} lists evidence item {} again, after evidence[{}]"
+                .format(at, item["id"], ids[item["id"]]))
+        if item["bagPath"] in paths:
+            raise incident_problem(
+                "{} names the file of evidence[{}], {}; each item has its "
+                "own file".format(at, paths[item["bagPath"]], item["bagPath"]))
+        ids[item["id"]] = index
+        paths[item["bagPath"]] = index
+    return items
 
 
 def head_line(head):
@@ -424,10 +504,6 @@ def check_bag_info_matches(info, incident):
 
 # --- data/journal.jsonl -------------------------------------------------------
 
-def reject_constant(name):
-    raise ValueError("{} is not JSON".format(name))
-
-
 def has_lone_surrogate(value):
     if isinstance(value, str):
         return any(0xD800 <= ord(character) <= 0xDFFF for character in value)
@@ -437,38 +513,6 @@ def has_lone_surrogate(value):
         return any(has_lone_surrogate(key) or has_lone_surrogate(item)
                    for key, item in value.items())
     return False
-
-
-def parse_json_line(text):
-    """Parses one line, or returns the reason it is refused. Numbers are
-    looked at as written: a fraction or exponent has no single canonical
-    form across languages, so it is refused rather than rounded."""
-    seen = {"float": False, "unsafe": False}
-
-    def on_float(_text):
-        seen["float"] = True
-        return FLOAT_SEEN
-
-    def on_int(text):
-        digits = text.lstrip("-")
-        # More than 16 digits is beyond 2^53 - 1 (and may be too long for
-        # int() to convert at all).
-        if len(digits) > 16 or int(digits) > MAX_SAFE_INTEGER:
-            seen["unsafe"] = True
-            return 0
-        return int(text)
-
-    try:
-        value = json.loads(text, parse_float=on_float, parse_int=on_int,
-                           parse_constant=reject_constant)
-    except ValueError:
-        return None, "the line is not valid JSON"
-    if seen["float"]:
-        return None, ("the line holds a number with a fraction or exponent; "
-                      "journal numbers are integers")
-    if seen["unsafe"]:
-        return None, "the line holds an integer beyond 2^53 - 1"
-    return value, None
 
 
 def line_shape_problem(value):
@@ -506,7 +550,7 @@ def read_journal(bag):
         if raw == "":
             lines.append({"where": where, "problem": "the line is empty"})
             continue
-        value, problem = parse_json_line(raw)
+        value, problem = parse_json(raw, "line")
         if problem is None:
             problem = line_shape_problem(value)
         if problem is not None:
@@ -613,27 +657,118 @@ def check_heads(chains, heads):
                                            plural(length, "entry", "entries")))
 
 
-# --- evidence -----------------------------------------------------------------
+# --- evidence: the journal is the authority -----------------------------------
 
-def check_evidence(incident, payload, lines):
-    hashes = dict(payload)
-    entries = {}
+# The index fields an "evidence.added" entry registers: field, payload key.
+REGISTERED_FIELDS = (
+    ("id", "evidenceId"), ("name", "name"), ("sha256", "sha256"),
+    ("sha1", "sha1"), ("md5", "md5"), ("size", "size"),
+)
+
+
+def entries_by_id(lines):
+    """The first line of each entry id, as both verifiers look entries up."""
+    by_id = {}
     for line in lines:
-        entries.setdefault(line["entry"]["id"], line["entry"])
-    indexed = set()
+        by_id.setdefault(line["entry"]["id"], line)
+    return by_id
+
+
+def registration_of(item, by_id):
+    line = by_id.get(item["entryId"])
+    if line is None:
+        raise Problem(item["bagPath"], "missing",
+                      "the journal holds no entry {} registering evidence "
+                      "item {}".format(item["entryId"], item["id"]))
+    entry = line["entry"]
+    if (entry["kind"] != "evidence.added"
+            or entry["payload"].get("evidenceId") != item["id"]):
+        raise Problem(item["bagPath"], "altered",
+                      "journal entry {} does not register evidence item {}"
+                      .format(entry["id"], item["id"]))
+    return entry
+
+
+def listed_file_of(item, files):
+    """The item's file, listed in the manifest with the index's SHA-256."""
+    path = item["bagPath"]
+    if path not in files:
+        raise Problem(path, "missing",
+                      "evidence item {} is not listed in {}"
+                      .format(item["id"], MANIFEST_FILE))
+    if files[path][0] != item["sha256"]:
+        raise Problem(path, "altered",
+                      "its SHA-256 differs from the one {} records for "
+                      "evidence item {}".format(INCIDENT_FILE, item["id"]))
+    return files[path]
+
+
+def check_registered_content(item, file, registration):
+    sha256, size = file
+    registered = registration["payload"]
+    if not same_json(registered.get("sha256", MISSING), sha256):
+        raise Problem(item["bagPath"], "altered",
+                      "its SHA-256 differs from the one registered in "
+                      "journal entry {}".format(registration["id"]))
+    if not same_json(registered.get("size", MISSING), size):
+        raise Problem(item["bagPath"], "altered",
+                      "it holds {}, not the size registered in journal "
+                      "entry {}".format(plural(size, "byte"),
+                                        registration["id"]))
+
+
+def unregistered_field(item, registered):
+    """The first index field that differs from its registration, if any."""
+    for field, key in REGISTERED_FIELDS:
+        indexed = item.get(field, MISSING)
+        if not same_json(indexed, registered.get(key, MISSING)):
+            return field
+    return None
+
+
+def check_indexed_item(item, files, by_id):
+    file = listed_file_of(item, files)
+    registration = registration_of(item, by_id)
+    check_registered_content(item, file, registration)
+    field = unregistered_field(item, registration["payload"])
+    if field is not None:
+        raise Problem(INCIDENT_FILE, "altered",
+                      "the {} of evidence item {} is not the one journal "
+                      "entry {} registered".format(field, item["id"],
+                                                   registration["id"]))
+
+
+def evidence_id_of(line):
+    """The evidence id an evidence.* entry is about; refused if it has none."""
+    evidence_id = line["entry"]["payload"].get("evidenceId")
+    if not isinstance(evidence_id, str):
+        raise Problem(line["where"], "malformed",
+                      "the payload has no evidenceId string")
+    return evidence_id
+
+
+def check_every_registration_indexed(lines, evidence):
+    indexed = set(item["entryId"] for item in evidence)
+    for line in lines:
+        if line["entry"]["kind"] != "evidence.added":
+            continue
+        evidence_id = evidence_id_of(line)
+        if line["entry"]["id"] not in indexed:
+            raise Problem(line["where"], "missing",
+                          "evidence item {} that this entry registered is not "
+                          "in {}".format(evidence_id, INCIDENT_FILE))
+
+
+def check_evidence(incident, files, lines):
+    """Each index item against its file and the entry that registered it,
+    each registration against the index, each file in data/evidence/
+    against the index. Returns the number of items."""
+    by_id = entries_by_id(lines)
     for item in incident["evidence"]:
-        path = item["bagPath"]
-        indexed.add(path)
-        if path not in hashes:
-            raise Problem(path, "missing",
-                          "evidence item {} is not listed in {}"
-                          .format(item["id"], MANIFEST_FILE))
-        if hashes[path] != item["sha256"]:
-            raise Problem(path, "altered",
-                          "its SHA-256 differs from the one {} records for "
-                          "evidence item {}".format(INCIDENT_FILE, item["id"]))
-        check_registration(path, item, entries.get(item["entryId"]))
-    for path, _ in payload:
+        check_indexed_item(item, files, by_id)
+    check_every_registration_indexed(lines, incident["evidence"])
+    indexed = set(item["bagPath"] for item in incident["evidence"])
+    for path in files:
         if path.startswith(EVIDENCE_PREFIX) and path not in indexed:
             raise Problem(path, "extra",
                           "not the file of any evidence item in {}"
@@ -641,45 +776,189 @@ def check_evidence(incident, payload, lines):
     return len(incident["evidence"])
 
 
-def check_registration(path, item, entry):
-    if entry is None:
-        raise Problem(path, "missing",
-                      "the journal holds no entry {} registering evidence "
-                      "item {}".format(item["entryId"], item["id"]))
-    registered = entry["payload"]
-    if (entry["kind"] != "evidence.added"
-            or registered.get("evidenceId") != item["id"]):
-        raise Problem(path, "altered",
-                      "journal entry {} does not register evidence item {}"
-                      .format(entry["id"], item["id"]))
-    if registered.get("sha256") != item["sha256"]:
-        raise Problem(path, "altered",
-                      "its SHA-256 differs from the one registered in "
-                      "journal entry {}".format(entry["id"]))
+# --- data/custody.jsonl: the journal's custody events, restated ---------------
+
+CUSTODY_FIELDS = (
+    "evidenceId", "name", "bagPath", "sha256", "sha1", "md5", "size",
+    "entryId", "action", "occurredAt", "occurredOffset", "recordedBy",
+    "handler", "recipient", "location", "storageLocation", "tool", "purpose",
+    "notes",
+)
+# Fields the item's registering entry records, not the event's own entry.
+ITEM_FIELDS = ("name", "sha256", "sha1", "md5", "size")
+CUSTODY_KINDS = ("evidence.added", "evidence.custody")
+
+
+def text_of(value):
+    return value if isinstance(value, str) else ""
+
+
+def person(value):
+    if not isinstance(value, dict):
+        return None
+    return {"name": text_of(value.get("name")),
+            "role": text_of(value.get("role")),
+            "contact": text_of(value.get("contact"))}
+
+
+def item_values(item, added):
+    values = dict((field, added["payload"].get(field, MISSING))
+                  for field in ITEM_FIELDS)
+    values.update(evidenceId=item["id"], bagPath=item["bagPath"])
+    return values
+
+
+def event_values(entry):
+    """The event as its entry records it. A "collected" event (the intake)
+    names the registering actor as handler, the vault as storage and the
+    intake as tool, as War Room's evidence log shows it."""
+    event = entry["payload"]
+    collected = entry["kind"] == "evidence.added"
+    return {
+        "entryId": entry["id"],
+        "action": "collected" if collected else event.get("action", MISSING),
+        "occurredAt": entry["occurredAt"],
+        "occurredOffset": entry["occurredOffset"],
+        "recordedBy": entry["actor"],
+        "handler": (person({"name": entry["actor"]}) if collected
+                    else person(event.get("handler")) or person({})),
+        "recipient": person(event.get("recipient")),
+        "location": text_of(event.get("location")),
+        "storageLocation": ("War Room vault" if collected
+                            else text_of(event.get("storageLocation"))),
+        "tool": ("War Room intake" if collected
+                 else text_of(event.get("tool"))),
+        "purpose": text_of(event.get("purpose")),
+        "notes": text_of(event.get("description" if collected else "notes")),
+    }
+
+
+def expected_custody(lines, evidence):
+    """{entry id: expected line} for each custody event, in journal order."""
+    items = dict((item["id"], item) for item in evidence)
+    by_id = entries_by_id(lines)
+    expected = {}
+    for line in lines:
+        if line["entry"]["kind"] not in CUSTODY_KINDS:
+            continue
+        evidence_id = evidence_id_of(line)
+        item = items.get(evidence_id)
+        if item is None:
+            raise Problem(line["where"], "missing",
+                          "the entry records custody of evidence item {}, "
+                          "which is not in {}".format(evidence_id,
+                                                      INCIDENT_FILE))
+        added = by_id[item["entryId"]]["entry"]
+        values = item_values(item, added)
+        values.update(event_values(line["entry"]))
+        expected[line["entry"]["id"]] = {
+            "line": line, "registration": added["id"], "values": values}
+    return expected
+
+
+def custody_shape_problem(value):
+    for field in CUSTODY_FIELDS:
+        if field not in value:
+            return "the line lacks the field {}".format(field)
+    extra = sorted((key for key in value if key not in CUSTODY_FIELDS),
+                   key=utf16_key)
+    if extra:
+        return "the line has the unexpected field {}".format(extra[0])
+    if not isinstance(value["entryId"], str):
+        return "entryId must be a string"
+    return None
+
+
+def read_custody_line(raw, number):
+    at = "{} line {}".format(CUSTODY_FILE, number)
+    value, problem = parse_json(raw, "line")
+    if problem is not None:
+        raise Problem(at, "malformed", problem)
+    if not isinstance(value, dict):
+        raise Problem(at, "malformed", "the line is not a JSON object")
+    where = at
+    if isinstance(value.get("entryId"), str):
+        where += " (entry {})".format(value["entryId"])
+    problem = custody_shape_problem(value)
+    if problem is not None:
+        raise Problem(where, "malformed", problem)
+    return where, value
+
+
+def source_of(field, event):
+    if field == "bagPath":
+        return INCIDENT_FILE
+    if field in ITEM_FIELDS:
+        return "journal entry {}".format(event["registration"])
+    return "journal entry {}".format(event["line"]["entry"]["id"])
+
+
+def check_custody_line(raw, number, expected, seen):
+    where, value = read_custody_line(raw, number)
+    event = expected.get(value["entryId"])
+    if event is None:
+        raise Problem(where, "extra",
+                      "the journal records no custody event with this entry "
+                      "id")
+    if value["entryId"] in seen:
+        raise Problem(where, "extra",
+                      "an earlier line already holds the custody event of "
+                      "this entry")
+    seen.add(value["entryId"])
+    for field in CUSTODY_FIELDS:
+        if not same_json(value[field], event["values"][field]):
+            raise Problem(where, "altered",
+                          "its {} is not the one {} records"
+                          .format(field, source_of(field, event)))
+
+
+def check_custody(bag, incident, lines):
+    """Every line is a custody event the journal records, as it records it,
+    and every custody event of the journal has its line. Returns the number
+    of events."""
+    expected = expected_custody(lines, incident["evidence"])
+    text = read_required_text(bag, CUSTODY_FILE)
+    seen = set()
+    for number, raw in enumerate(text_lines(text), 1):
+        check_custody_line(raw, number, expected, seen)
+    for entry_id, event in expected.items():
+        if entry_id not in seen:
+            raise Problem(event["line"]["where"], "missing",
+                          "{} has no line for this custody event of evidence "
+                          "item {}".format(CUSTODY_FILE,
+                                           event["values"]["evidenceId"]))
+    return len(expected)
 
 
 # --- the check ----------------------------------------------------------------
 
-def verify(root):
-    """Returns the OK line, or raises the first Problem."""
-    bag = Bag(root)
+def check_manifests(bag):
     check_declaration(bag)
     tags = parse_manifest(bag, TAG_MANIFEST_FILE, payload=False)
     check_listed_files(bag, tags, TAG_MANIFEST_FILE)
     payload = parse_manifest(bag, MANIFEST_FILE, payload=True)
     check_listed_files(bag, payload, MANIFEST_FILE)
     check_no_unlisted_files(bag, payload, tags)
+    return payload_files(bag, payload)
+
+
+def verify(root):
+    """Returns the OK line, or raises the first Problem."""
+    bag = Bag(root)
+    files = check_manifests(bag)
     info = parse_tag_file(read_required_text(bag, BAG_INFO_FILE), BAG_INFO_FILE)
-    size = check_payload_oxum(bag, info, payload)
+    size = check_payload_oxum(info, files)
     incident = read_incident(bag)
     check_bag_info_matches(info, incident)
     lines = read_journal(bag)
     chains = walk_chains(lines, incident["id"])
     check_heads(chains, incident["heads"])
-    evidence = check_evidence(incident, payload, lines)
-    return "OK: {} ({}), {}, {} and {} verified".format(
-        plural(len(payload), "payload file"), plural(size, "byte"),
-        plural(evidence, "evidence file"), plural(len(chains), "chain"),
+    evidence = check_evidence(incident, files, lines)
+    custody = check_custody(bag, incident, lines)
+    return "OK: {} ({}), {}, {}, {} and {} verified".format(
+        plural(len(files), "payload file"), plural(size, "byte"),
+        plural(evidence, "evidence file"), plural(custody, "custody event"),
+        plural(len(chains), "chain"),
         plural(len(lines), "journal entry", "journal entries"))
 
 
@@ -691,15 +970,36 @@ def write_line(stream, text):
                      + "\n")
 
 
+def not_a_bag_reason(root, name):
+    """Why root cannot be checked as a bag at all, or None. A folder holding
+    bagit.txt or either manifest is a bag, however damaged, and its check
+    names what is wrong; a folder with none of them is not."""
+    if not os.path.exists(root):
+        return "{} does not exist".format(name)
+    if not os.path.isdir(root):
+        if root.lower().endswith(".zip"):
+            return ("{} is a zip archive; unzip it first and check the folder "
+                    "it holds".format(name))
+        return "{} is not a directory".format(name)
+    for marker in (BAGIT_FILE, MANIFEST_FILE, TAG_MANIFEST_FILE):
+        if os.path.lexists(os.path.join(root, marker)):
+            return None
+    return ("{} is not a War Room bundle (no {}); give the folder that holds "
+            "{}".format(name, BAGIT_FILE, BAGIT_FILE))
+
+
 def main(arguments):
     if len(arguments) > 1 or (arguments and arguments[0] in ("-h", "--help")):
         write_line(sys.stderr, "usage: python3 verify_bundle.py [BAG_FOLDER]")
         return 2
     root = arguments[0] if arguments else "."
-    if not os.path.isdir(root):
-        write_line(sys.stderr, "error: {} is not a directory".format(root))
-        return 2
+    name = (arguments[0] if arguments
+            else "the current folder ({})".format(os.getcwd()))
     try:
+        refusal = not_a_bag_reason(root, name)
+        if refusal is not None:
+            write_line(sys.stderr, "error: " + refusal)
+            return 2
         write_line(sys.stdout, verify(root))
         return 0
     except Problem as problem:

@@ -4,6 +4,8 @@
  */
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { registerContractHandlers, forwardEvents } from './app-ipc';
+import { adminFromEnvironment } from './admin-sync/admin-config';
+import { createKeychainTokenStore } from './admin-token-store';
 import {
   preloadPathFor,
   rendererIndexFor,
@@ -68,7 +70,14 @@ function openForElectron(dataDir: string): WarRoom | undefined {
     roots: [process.resourcesPath, app.getAppPath()],
   });
   try {
-    return openWarRoom({ dataDir, nativeBinding });
+    return openWarRoom({
+      dataDir,
+      nativeBinding,
+      admin: {
+        environment: adminFromEnvironment(process.env),
+        tokenStore: createKeychainTokenStore(dataDir),
+      },
+    });
   } catch (error) {
     const hint = nativeBinding
       ? ''
@@ -94,6 +103,7 @@ function start(dataDir: string): void {
   const warRoom = openForElectron(dataDir);
   if (!warRoom) return;
   warRoom.watchOtherWriters();
+  warRoom.startAdminSync();
   registerContractHandlers(warRoom, trusted, defaultActorName());
   forwardEvents(warRoom, trusted);
   openWindow(warRoom);

@@ -16,6 +16,7 @@ import type { EvidenceUploadInput } from '../shared/ipc-contract';
 import { createJournalWriter } from './journal/append-entries';
 import { watchOtherWriters } from './journal/other-writers';
 import { createLogger, type Logger } from './logger';
+import { openAdminSync, type AdminOptions } from './admin-sync/open-admin-sync';
 import {
   findResourcesDir,
   loadPlaybookLibrary,
@@ -35,6 +36,8 @@ export type WarRoomOptions = {
   resourcesDir?: string;
   /** Opens vault temporary files; tests swap in a full disk. */
   openVaultTemp?: IntakeContext['openTemp'];
+  /** Where the admin API is and how to reach it; tests swap the client. */
+  admin?: AdminOptions;
 };
 
 export type WarRoom = {
@@ -59,6 +62,11 @@ export type WarRoom = {
    * for long-running windows (the app, serve mode). Stopped by `close`.
    */
   watchOtherWriters(): void;
+  /**
+   * Polls the admin API in the background to keep the dashboard's offline
+   * cache fresh; for long-running windows. Stopped by `close`.
+   */
+  startAdminSync(): void;
   close(): void;
 };
 
@@ -125,6 +133,12 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     logger.warn({ strayFiles }, 'removed unfinished vault files');
   }
   const writer = createJournalWriter(deviceId, clock);
+  const admin = openAdminSync(options.admin ?? {}, {
+    db,
+    clock,
+    logger,
+    events,
+  });
   const { handlers, takeInUpload } = createHandlers({
     db,
     writer,
@@ -133,7 +147,9 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     rules,
     library,
     intake: { db, writer, vault, openTemp: options.openVaultTemp },
+    dataDir: options.dataDir,
     info: { version, deviceId, dataDir: options.dataDir },
+    admin,
   });
   const invokeLogger = logger.child({ module: 'ipc' });
   let stopWatching: (() => void) | undefined;
@@ -154,7 +170,9 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     watchOtherWriters() {
       stopWatching ??= watchOtherWriters(db, events);
     },
+    startAdminSync: () => admin.startPolling(),
     close() {
+      admin.close();
       stopWatching?.();
       if (!db.open) return;
       db.close();

@@ -14,6 +14,9 @@ export const CHANNEL_NAMES = [
   'journal:verify',
   'timeline:page',
   'timeline:facets',
+  'timeline:export',
+  'timeline:import',
+  'timeline:cancel-import',
   'rules:get',
   'playbooks:list',
   'command:state',
@@ -35,6 +38,16 @@ export const CHANNEL_NAMES = [
   'evidence:link',
   'evidence:verify',
   'evidence:export-bundle',
+  'admin:status',
+  'admin:configure',
+  'admin:discover',
+  'admin:sync-now',
+  'admin:pin-transition',
+  'admin:audit-pull',
+  'dashboard:snapshot',
+  'dashboard:events',
+  'dashboard:failed-logins',
+  'dashboard:pin',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -42,6 +55,9 @@ export const EVENT_NAMES = [
   'journal:appended',
   'incident:changed',
   'evidence:progress',
+  'timeline:import-progress',
+  'admin:status-changed',
+  'dashboard:updated',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -14,6 +14,13 @@ import {
   type Severity,
 } from './incident-taxonomy';
 import type { JournalEntry, TimelineRow, VerifyReport } from './journal-types';
+import {
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  type TimelineExportSummary,
+  type TimelineImportProgress,
+  type TimelineImportReport,
+} from './timeline-exchange-types';
 import { parseZonedTimestamp } from './timestamps';
 import {
   MILESTONE_KINDS,
@@ -30,6 +37,12 @@ import {
 } from './incident-command-types';
 import type { ResponseRules } from './response-rules';
 import { EVENT_NAMES, type ChannelName, type EventName } from './channel-names';
+import type {
+  AdminStatus,
+  DashboardSnapshot,
+  EventPage,
+  FailedLoginAnalysis,
+} from './admin-api-types';
 import {
   EVIDENCE_TYPES,
   RECORDABLE_CUSTODY_ACTIONS,
@@ -233,6 +246,26 @@ export type BundleSummary = {
   tagManifestSha256: string;
 };
 
+/** An http(s) URL without credentials in it; the token travels apart. */
+const adminBaseUrl = z
+  .string()
+  .max(2_000)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (
+          (url.protocol === 'https:' || url.protocol === 'http:') &&
+          url.username === '' &&
+          url.password === ''
+        );
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL without a user name or password' },
+  );
+
 type ChannelDefinition<Input extends z.ZodType, Output> = {
   input: Input;
   /** Never read at run time: carries the result type for inference. */
@@ -296,6 +329,38 @@ export const ipcContract = {
   'timeline:page': channel<TimelinePage>()(timelinePageInput),
   'timeline:facets': channel<TimelineFacets>()(
     z.object({ incidentId: ulidSchema }).strict(),
+  ),
+  /** Writes the journal as a timeline file; the export is journaled. */
+  'timeline:export': channel<TimelineExportSummary>()(
+    incidentRef
+      .extend({
+        format: z.enum(EXPORT_FORMATS),
+        /** An absolute path to a new file; nothing is overwritten. */
+        outPath: localPath,
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  /** Imports a timeline file, all or nothing unless bad rows may be skipped. */
+  'timeline:import': channel<TimelineImportReport>()(
+    incidentRef
+      .extend({
+        /** An absolute path on the machine War Room runs on. */
+        path: localPath,
+        /** Detected from the file when not given. */
+        format: z.enum(IMPORT_FORMATS).optional(),
+        /** For zone-less times: an IANA name or ±HH:MM. */
+        zone: z.string().min(1).max(64).optional(),
+        skipBadRows: z.boolean().optional(),
+        /** Chosen by the caller so it can follow progress and cancel. */
+        importId: ulidSchema.optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  /** Stops an import that has not started appending; false otherwise. */
+  'timeline:cancel-import': channel<{ cancelled: boolean }>()(
+    z.object({ importId: ulidSchema }).strict(),
   ),
   'rules:get': channel<RulesView>()(empty),
   'playbooks:list': channel<PlaybookCatalogue>()(empty),
@@ -471,6 +536,71 @@ export const ipcContract = {
       })
       .strict(),
   ),
+  'admin:status': channel<AdminStatus>()(empty),
+  /**
+   * Points the console at the admin API. The token is kept by main (the
+   * OS keychain in the app, memory in serve mode) and never sent back.
+   */
+  'admin:configure': channel<AdminStatus>()(
+    z
+      .object({
+        baseUrl: adminBaseUrl,
+        token: z.string().min(1).max(8_192).optional(),
+        pollBudgetPerMinute: z.number().int().min(1).max(600).optional(),
+      })
+      .strict(),
+  ),
+  'admin:discover': channel<AdminStatus>()(empty),
+  'admin:sync-now': channel<AdminStatus>()(empty),
+  'admin:pin-transition': channel<JournalEntry>()(
+    incidentRef.extend({ transitionId: z.string().min(1).max(64) }).strict(),
+  ),
+  /** Pulls the audit log for a window and keeps it as evidence. */
+  'admin:audit-pull': channel<EvidenceItem>()(
+    incidentRef
+      .extend({
+        start: zonedTimestampSchema,
+        end: zonedTimestampSchema,
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'dashboard:snapshot': channel<DashboardSnapshot>()(empty),
+  'dashboard:events': channel<EventPage>()(
+    z
+      .object({
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(500),
+        eventType: z.string().max(100).optional(),
+        severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
+        user: z.string().max(200).optional(),
+        ip: z.string().max(100).optional(),
+      })
+      .strict(),
+  ),
+  'dashboard:failed-logins': channel<FailedLoginAnalysis>()(
+    z
+      .object({
+        windowHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 90)
+          .optional(),
+      })
+      .strict(),
+  ),
+  /** Puts an alert or event on an incident's timeline, at its own time. */
+  'dashboard:pin': channel<JournalEntry>()(
+    incidentRef
+      .extend({
+        source: z.enum(['alert', 'event']),
+        id: z.string().min(1).max(200),
+        note: text(0, 2_000).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
   // `satisfies` refuses a channel missing from, or not in, CHANNEL_NAMES.
 } as const satisfies Record<ChannelName, ChannelDefinition<z.ZodType, unknown>>;
 
@@ -489,6 +619,11 @@ type EventPayloads = {
   'journal:appended': { scope: string; entryId: string; kind: string };
   'incident:changed': { incidentId: string };
   'evidence:progress': IntakeProgress;
+  'timeline:import-progress': TimelineImportProgress;
+  'admin:status-changed': AdminStatus;
+  'dashboard:updated': {
+    parts: ('alerts' | 'health' | 'metrics' | 'events')[];
+  };
 };
 // Indexing by EventName fails to compile if a listed event has no payload.
 export type IpcEvents = { [E in EventName]: EventPayloads[E] };

@@ -4,6 +4,7 @@ import {
   ROLE_DEFINITIONS,
   type Role,
 } from './incident-lifecycle';
+import { describeTimelineEntry } from './timeline-exchange-types';
 
 /**
  * The journal entry as every process sees it. The payload is JSON that holds
@@ -116,6 +117,8 @@ export function describeEntry(kind: string, payload: JsonObject): string {
       return (
         describeCommandEntry(kind, payload) ??
         describeEvidenceEntry(kind, payload) ??
+        describeAdminEntry(kind, payload) ??
+        describeTimelineEntry(kind, payload) ??
         (textField(payload, 'text') || kind)
       );
   }
@@ -251,6 +254,60 @@ function describeEvidenceEntry(
     }
     case 'evidence.bundle-exported':
       return `Evidence bundle exported to ${field('dir')}`;
+    default:
+      return null;
+  }
+}
+
+function objectField(payload: JsonObject, key: string): JsonObject {
+  const value = payload[key];
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? value
+    : {};
+}
+
+function withNote(text: string, note: string): string {
+  return note ? `${text} (note: ${note})` : text;
+}
+
+/** A connection state as the timeline says it. */
+const CONNECTION_WORDING: Record<string, string> = {
+  online: 'online',
+  degraded: 'degraded',
+  offline: 'offline',
+  unauthorised: 'refusing this console',
+  'not-configured': 'not configured',
+};
+
+/** Wording for admin-API entries; null for other kinds. */
+function describeAdminEntry(kind: string, payload: JsonObject): string | null {
+  const record = objectField(payload, 'record');
+  const field = (key: string) => textField(record, key);
+  const note = textField(payload, 'note');
+  switch (kind) {
+    case 'admin.alert-pinned':
+      return withNote(
+        `Platform alert ${field('title')} (${field('severity')}): ` +
+          field('message'),
+        note,
+      );
+    case 'admin.event-pinned': {
+      const ip = field('ipAddress') ? ` from ${field('ipAddress')}` : '';
+      const user = field('userId') ? ` for ${field('userId')}` : '';
+      return withNote(
+        `Platform event ${field('eventType')} (${field('severity')})` +
+          `${ip}${user}: ${field('description')}`,
+        note,
+      );
+    }
+    case 'admin.connection-changed': {
+      const to = textField(payload, 'to');
+      const back =
+        to === 'online' &&
+        ['offline', 'unauthorised'].includes(textField(payload, 'from'));
+      const state = back ? 'back online' : labelOf(CONNECTION_WORDING, to);
+      return `Admin API ${state}: ${textField(payload, 'reason')}`;
+    }
     default:
       return null;
   }

@@ -11,6 +11,8 @@ export type ErrorKind =
   | 'storage'
   /** Evidence or a journal failed an integrity check (tampering). */
   | 'integrity'
+  /** The admin API could not be reached or did not answer usefully. */
+  | 'unavailable'
   /** Stopped on request before anything was saved. */
   | 'cancelled'
   | 'forbidden'

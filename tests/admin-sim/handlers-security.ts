@@ -57,7 +57,11 @@ function eventView(row: SecurityEventRecord) {
   };
 }
 
-/** At most 200 newest rows, no offset or cursor (CONTRACT §4.1.2). */
+/**
+ * At most 200 newest rows, no offset or cursor (CONTRACT §4.1.2). With
+ * the benchmark-only `benchEventPages`, each unfiltered request goes on
+ * where the last stopped, so repeated pulls reach every row.
+ */
 export function listSecurityEvents(context: HandlerContext): SimResponse {
   const denied = denyUnlessTier(context, 'C');
   if (denied) return denied;
@@ -67,18 +71,42 @@ export function listSecurityEvents(context: HandlerContext): SimResponse {
   if (!checked.ok) return checked.response;
 
   const { limit = 50, severity, event_type } = checked.value.query;
+  const paging = context.state.benchEventPaging;
+  if (paging !== null && severity === undefined && event_type === undefined) {
+    return json(200, continueWalk(context, paging, limit).map(eventView));
+  }
   const rows = newestMatching(context.state.events, {
     limit,
     where: (row) => {
       const type = row.event_type;
-      if (!EVENT_FAMILIES.some((family) => type.includes(family))) {
-        return false;
-      }
+      if (!isSecurityFamily(type)) return false;
       if (severity !== undefined && row.severity !== severity) return false;
       return event_type === undefined || type.includes(event_type);
     },
   });
   return json(200, rows.map(eventView));
+}
+
+function isSecurityFamily(eventType: string): boolean {
+  return EVENT_FAMILIES.some((family) => eventType.includes(family));
+}
+
+/** The next `limit` rows of the benchmark's one newest-first walk. */
+function continueWalk(
+  context: HandlerContext,
+  paging: NonNullable<HandlerContext['state']['benchEventPaging']>,
+  limit: number,
+): SecurityEventRecord[] {
+  paging.walk ??= newestFirst(context.state.events);
+  const rows: SecurityEventRecord[] = [];
+  while (rows.length < limit) {
+    const next = paging.walk.next();
+    if (next.done) break;
+    if (isSecurityFamily(next.value.summary.event_type)) {
+      rows.push(next.value.load());
+    }
+  }
+  return rows;
 }
 
 type RecentEvent = Candidate<EventSummary, SecurityEventRecord>;

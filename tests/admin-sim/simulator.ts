@@ -169,6 +169,13 @@ export type SimulatorOptions = {
   peerAddress?: string | null;
   /** Reference profile only. */
   gates?: ReferenceGates;
+  /**
+   * Benchmarks only: each unfiltered `GET …/security/events` answers the
+   * rows after those the previous one answered (older ones), so repeated
+   * pulls of at most 200 reach a large volume. The platform has no such
+   * cursor; `control.reset()` ends it.
+   */
+  benchEventPages?: boolean;
 };
 
 export type AdminSimulator = {
@@ -329,6 +336,9 @@ export async function startAdminSimulator(
       ...CONTRACT_ALLOWED_HOSTS,
       `${LOOPBACK}:${listener.port}`,
     ];
+  }
+  if (options.benchEventPages) {
+    runtime.state.benchEventPaging = { walk: null };
   }
   const control = createControl({
     runtime,

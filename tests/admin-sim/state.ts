@@ -31,6 +31,7 @@ import { timestampMicros } from './sim-time';
 import type {
   AuditSummary,
   AuditTable,
+  Candidate,
   EventSummary,
   EventTable,
 } from './tables';
@@ -81,6 +82,14 @@ export type SimState = {
   /** Ids for rows the routes create. */
   ids: Rng;
   effects: SimEffect[];
+  /**
+   * Benchmarks only (`benchEventPages`): the newest-first walk the next
+   * unfiltered events request goes on with. Null as on the platform,
+   * which always answers the newest rows.
+   */
+  benchEventPaging: {
+    walk: Iterator<Candidate<EventSummary, SecurityEventRecord>> | null;
+  } | null;
 };
 
 export type VolumeOptions = {
@@ -261,5 +270,6 @@ export function createState(seed: number, volume: VolumeOptions): SimState {
     audit,
     ids: createRng(streamSeed(seed, STREAMS.ids)),
     effects: [],
+    benchEventPaging: null,
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, open, rm } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { IntakeOutcome } from '../../src/shared/evidence-types';
 import type { Incident } from '../../src/shared/ipc-contract';
@@ -67,7 +68,12 @@ async function kernelCopy(source: string, target: string): Promise<void> {
   await output.close();
 }
 
-type Measured = { micros: number; peakGrowthBytes: number };
+type Measured = {
+  micros: number;
+  peakGrowthBytes: number;
+  /** CPU time of this process, all threads, user and system. */
+  cpuMicros: number;
+};
 
 /**
  * Times `run` and samples the resident set every few milliseconds; the
@@ -80,6 +86,7 @@ async function measure(run: () => Promise<void>): Promise<Measured> {
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, SAMPLE_EVERY_MS);
+  const cpuBefore = process.cpuUsage();
   const started = nowMicros();
   try {
     await run();
@@ -87,8 +94,13 @@ async function measure(run: () => Promise<void>): Promise<Measured> {
     clearInterval(sampler);
   }
   const micros = nowMicros() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { micros, peakGrowthBytes: peak - before };
+  return {
+    micros,
+    peakGrowthBytes: peak - before,
+    cpuMicros: cpu.user + cpu.system,
+  };
 }
 
 function megabytesPerSecond(bytes: number, micros: number): string {
@@ -165,7 +177,7 @@ function report(
   const intakeMicros = time(runs.intakes);
   const kernelMicros = time(runs.kernelCopies);
   const rows = [
-    ['variant', 'median time', 'throughput', 'peak RSS growth'],
+    ['variant', 'median time', 'throughput', 'CPU time', 'peak RSS growth'],
     ...(
       [
         ['plain copy + fsync', runs.copies],
@@ -176,10 +188,15 @@ function report(
       name,
       `${(time(list) / 1000).toFixed(0)} ms`,
       megabytesPerSecond(options.bytes, time(list)),
+      `${(median(list.map((run) => run.cpuMicros)) / 1000).toFixed(0)} ms`,
       mebibytes(peak(list)),
     ]),
   ];
   console.log(formatTable(rows));
+  console.log(
+    `machine: ${cpus().length} cores; the intake's CPU time over the core ` +
+      'count bounds how fast it can be on this machine',
+  );
   const throughputRatio = copyMicros / intakeMicros;
   console.log(
     `intake throughput ${throughputRatio.toFixed(2)}× the plain copy's ` +

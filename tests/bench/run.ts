@@ -6,16 +6,20 @@
  * broke.
  *
  * Options (for quicker runs while working on a benchmark):
- *   --only append,scale,scroll,intake   run some of the benchmarks
+ *   --only append,scale,scroll,intake,pull,import   run some of them
  *   --entries N                  size of the large journal (1,000,000)
  *   --appends N                  measured appends per variant (2,000)
  *   --intake-mib N               size of the evidence file (2048)
+ *   --pull-events N              security events to pull (100,000)
+ *   --import-rows N              rows of the imported timeline (1,000,000)
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runAppendBench } from './append-bench';
+import { runImportBench } from './import-bench';
 import { runIntakeBench } from './intake-bench';
+import { runPullBench } from './pull-bench';
 import {
   BenchmarkSkipped,
   createWorkspace,
@@ -35,7 +39,14 @@ import { runScaleBench, type LargeJournal } from './scale-bench';
 import { runScrollFramesBench } from './scroll-frames-bench';
 import { seedJournal } from './seed-journal';
 
-const BENCHMARKS = ['append', 'scale', 'scroll', 'intake'] as const;
+const BENCHMARKS = [
+  'append',
+  'scale',
+  'scroll',
+  'intake',
+  'pull',
+  'import',
+] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 type RunOptions = {
@@ -43,6 +54,8 @@ type RunOptions = {
   largeEntries: number;
   appends: number;
   intakeBytes: number;
+  pullEvents: number;
+  importRows: number;
 };
 
 function positiveInteger(name: string, text: string): number {
@@ -60,6 +73,8 @@ function parseOptions(): RunOptions {
       entries: { type: 'string', default: '1000000' },
       appends: { type: 'string', default: '2000' },
       'intake-mib': { type: 'string', default: '2048' },
+      'pull-events': { type: 'string', default: '100000' },
+      'import-rows': { type: 'string', default: '1000000' },
     },
   });
   const only = values.only.split(',').map((name) => name.trim());
@@ -75,6 +90,8 @@ function parseOptions(): RunOptions {
     appends: positiveInteger('appends', values.appends),
     intakeBytes:
       positiveInteger('intake-mib', values['intake-mib']) * 1024 * 1024,
+    pullEvents: positiveInteger('pull-events', values['pull-events']),
+    importRows: positiveInteger('import-rows', values['import-rows']),
   };
 }
 
@@ -210,6 +227,20 @@ async function runBenchmarks(workspace: BenchWorkspace, options: RunOptions) {
     outcomes.push(
       await attempt('evidence intake ÷ plain copy', () =>
         runIntakeBench(workspace, { bytes: options.intakeBytes, rounds: 3 }),
+      ),
+    );
+  }
+  if (options.only.has('pull')) {
+    outcomes.push(
+      await attempt('security-event pull ÷ raw insert', () =>
+        runPullBench(workspace, { events: options.pullEvents, rounds: 3 }),
+      ),
+    );
+  }
+  if (options.only.has('import')) {
+    outcomes.push(
+      await attempt('timeline import ÷ csv-parse + raw insert', () =>
+        runImportBench(workspace, { rows: options.importRows }),
       ),
     );
   }

@@ -33,6 +33,8 @@ type Options = {
    * test moves it with `page.clock` (the server keeps real time).
    */
   fakeClock: boolean;
+  /** Added to the serve process's environment, e.g. WAR_ROOM_ADMIN_URL. */
+  serveEnv: Record<string, string>;
 };
 
 /**
@@ -42,11 +44,11 @@ type Options = {
  */
 export const test = base.extend<Fixtures & Options>({
   fakeClock: [false, { option: true }],
+  serveEnv: [{}, { option: true }],
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  server: async ({}, use) => {
+  server: async ({ serveEnv }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'war-room-e2e-'));
-    const server = await startServe(dataDir);
+    const server = await startServe(dataDir, serveEnv);
     try {
       await use(server);
     } finally {

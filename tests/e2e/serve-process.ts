@@ -47,14 +47,20 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
   });
 }
 
-/** Starts `war-room serve` on a free port over `dataDir`. */
-export async function startServe(dataDir: string): Promise<ServeProcess> {
+/**
+ * Starts `war-room serve` on a free port over `dataDir`, with `env` added
+ * to its environment (the admin API's address and token, say).
+ */
+export async function startServe(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     ['bin/war-room.js', 'serve', '--port', '0', '--data-dir', dataDir],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WAR_ROOM_ACTOR: 'ic-on-call' },
+      env: { ...process.env, WAR_ROOM_ACTOR: 'ic-on-call', ...env },
     },
   );
   let stderr = '';

@@ -12,6 +12,7 @@ import { addExportCommand } from './export-command';
 import { addIncidentCommands } from './incident-commands';
 import { addNoteCommand } from './note-command';
 import { addServeCommand } from './serve-command';
+import { addTimelineCommands } from './timeline-commands';
 import { addVerifyBundleCommand } from './verify-bundle-command';
 import { addVerifyCommand } from './verify-command';
 
@@ -33,6 +34,7 @@ function buildProgram(
   addEvidenceCommands(program, runtime, setExit);
   addVerifyCommand(program, runtime, setExit);
   addExportCommand(program, runtime, setExit);
+  addTimelineCommands(program, runtime, setExit);
   addVerifyBundleCommand(program, runtime, setExit);
   addServeCommand(program, runtime, setExit);
   return program;

@@ -15,6 +15,7 @@ import {
 import { defaultActorName, resolveDataDir } from '../data-dir';
 import type { InvokeContext } from '../ipc/handler-map';
 import { DATABASE_FILE, openWarRoom, type WarRoom } from '../war-room';
+import { adminFromEnvironment } from '../admin-sync/admin-config';
 import {
   EXIT_CHECK_FAILED,
   EXIT_USAGE,
@@ -35,6 +36,7 @@ const EXIT_FOR_ERROR: Record<ErrorKind, ExitCode> = {
   'search-syntax': EXIT_USAGE,
   storage: EXIT_USAGE,
   cancelled: EXIT_USAGE,
+  unavailable: EXIT_USAGE,
   integrity: EXIT_CHECK_FAILED,
   forbidden: EXIT_USAGE,
   internal: EXIT_USAGE,
@@ -88,8 +90,9 @@ function openFor(
         'WAR_ROOM_DATA_DIR',
     );
   }
+  const environment = adminFromEnvironment(runtime.env, options.adminUrl);
   try {
-    return openWarRoom({ dataDir });
+    return openWarRoom({ dataDir, admin: { environment } });
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -103,6 +106,8 @@ function openFor(
 export type SessionOptions = {
   /** Whether a data directory without a database may be started. */
   create: boolean;
+  /** `--admin-url`; otherwise WAR_ROOM_ADMIN_URL, if set. */
+  adminUrl?: string;
 };
 
 /**

@@ -103,6 +103,14 @@ describe('war-room export bundle', () => {
     expect(info).toContain('Contact-Name: Ana Lima\n');
     expect(info).toContain('Contact-Email: ana@example.org\n');
     expect(info).toContain(`External-Identifier: ${incidentId}\n`);
+    const index = JSON.parse(
+      readFileSync(join(out, 'data', 'incident.json'), 'utf8'),
+    );
+    expect(index.evidence).toHaveLength(3);
+    for (const item of index.evidence) {
+      expect(item.integrity).toBe('intact');
+      expect(item.integrityCheckedAt).toBe(index.baggedAt);
+    }
   });
 
   it('refuses a folder that is not empty with exit 2 and leaves it as it was', async () => {

@@ -49,6 +49,50 @@ describe('war-room serve', () => {
     expect(existsSync(sandbox.dataDir)).toBe(false);
   });
 
+  it('points the console at the admin API given by flag or environment', async () => {
+    const terminal = sandbox.terminal('', {
+      WAR_ROOM_ADMIN_URL: 'https://ignored.example.com',
+    });
+    const running = runCli(
+      ['serve', '--port', '0', '--admin-url', 'http://127.0.0.1:9/admin/'],
+      terminal.runtime,
+    );
+    await waitFor(() => terminal.stdout().includes('\n'), 'the first line');
+    const [, url, token] = /at (\S+)#token=(\S+)/.exec(terminal.stdout())!;
+
+    const response = await fetch(`${url}api/invoke/admin:status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    terminal.stop('SIGTERM');
+
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      value: {
+        baseUrl: 'http://127.0.0.1:9/admin',
+        connection: 'not-configured',
+        tokenSource: 'none',
+      },
+    });
+    expect(await running).toBe(0);
+  });
+
+  it('exits 2 naming the flag for an admin URL that is not http(s)', async () => {
+    const bad = await sandbox.run([
+      'serve',
+      '--port',
+      '0',
+      '--admin-url',
+      'ftp://admin.example.com',
+    ]);
+
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--admin-url must be an http(s) URL without a user name or password',
+    );
+    expect(existsSync(sandbox.dataDir)).toBe(false);
+  });
+
   it('exits 2 for a bad port or one already taken', async () => {
     const bad = await sandbox.run(['serve', '--port', 'eighty']);
     expect(bad.code).toBe(2);

@@ -9,7 +9,7 @@ import { EXIT_OK, type CliRuntime, type ExitCode } from './cli-runtime';
 import { reportThrown, withWarRoom, type CliSession } from './cli-session';
 import { dataDirOption, type DataDirOptions } from './cli-options';
 
-type ServeOptions = DataDirOptions & { port: number };
+type ServeOptions = DataDirOptions & { port: number; adminUrl?: string };
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -56,6 +56,7 @@ async function serve(
         return reportThrown(runtime, error);
       }
       session.warRoom.watchOtherWriters();
+      session.warRoom.startAdminSync();
       runtime.writeOut(`${servingLine(server)}\n`);
       runtime.writeErr('Press Ctrl+C to stop.\n');
 
@@ -64,7 +65,7 @@ async function serve(
       await server.close();
       return EXIT_OK;
     },
-    { create: true },
+    { create: true, adminUrl: options.adminUrl },
   );
 }
 
@@ -83,6 +84,11 @@ export function addServeCommand(
       'TCP port; 0 picks a free one',
       parsePort,
       DEFAULT_SERVE_PORT,
+    )
+    .option(
+      '--admin-url <url>',
+      "the platform's admin API (default: $WAR_ROOM_ADMIN_URL); the " +
+        'token comes from $WAR_ROOM_ADMIN_TOKEN or the console',
     )
     .addOption(dataDirOption())
     .action(async (options: ServeOptions) =>

@@ -1,12 +1,14 @@
 import {
   appendFileSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPython } from '../evidence/bundle/bundle-fixture';
+import { rewriteManifests, runPython } from '../evidence/bundle/bundle-fixture';
 import { invokeOk, openTestWarRoom } from '../test-support/temp-war-room';
 import { runCli } from './cli-program';
 import { useCliSandbox } from './cli-sandbox';
@@ -61,7 +63,8 @@ describe('war-room verify-bundle', () => {
       .split('\n').length;
     expect(result.stdout).toMatch(
       new RegExp(
-        '^OK: 4 payload files \\(\\d+ bytes\\), 1 evidence file, 1 chain ' +
+        '^OK: 4 payload files \\(\\d+ bytes\\), 1 evidence file, ' +
+          '1 custody event, 1 chain ' +
           `and ${entries} journal entries verified\n$`,
       ),
     );
@@ -85,17 +88,94 @@ describe('war-room verify-bundle', () => {
     );
   });
 
-  it('calls a path that is not a folder, or no path, a usage error', async () => {
-    const file = join(sandbox.root, 'bag.zip');
+  it('holds the evidence to the journal: an item removed everywhere else fails', async () => {
+    const bag = await writeBag();
+    const index = JSON.parse(
+      readFileSync(join(bag, 'data', 'incident.json'), 'utf8'),
+    );
+    const [item] = index.evidence.splice(0, 1);
+    writeFileSync(
+      join(bag, 'data', 'incident.json'),
+      JSON.stringify(index, null, 2),
+    );
+    rmSync(join(bag, item.bagPath));
+    writeFileSync(join(bag, 'data', 'custody.jsonl'), '');
+    rewriteManifests(bag);
+
+    const result = await verifyBundleCli([bag]);
+    const lines = readFileSync(join(bag, 'data', 'journal.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).id as string);
+    expect(result).toEqual({
+      code: 1,
+      stdout:
+        `FAILED: data/journal.jsonl line ${lines.indexOf(item.entryId) + 1} ` +
+        `(entry ${item.entryId}): missing: evidence item ${item.id} that ` +
+        'this entry registered is not in data/incident.json\n',
+      stderr: '',
+    });
+    expect(runPython([join(bag, 'verify_bundle.py'), bag]).stdout).toBe(
+      result.stdout,
+    );
+  });
+
+  it('calls a file, a missing path or no path a usage error', async () => {
+    const file = join(sandbox.root, 'bag.tar');
     writeFileSync(file, 'not a folder');
+    const missing = join(sandbox.root, 'nowhere');
 
     expect(await verifyBundleCli([file])).toEqual({
       code: 2,
       stdout: '',
       stderr: `error: ${file} is not a directory\n`,
     });
+    expect(await verifyBundleCli([missing])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${missing} does not exist\n`,
+    });
     const none = await verifyBundleCli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/missing required argument 'dir'/);
+  });
+
+  it('asks for a zip to be unpacked first, with exit 2', async () => {
+    const bag = await writeBag();
+    const zip = join(sandbox.root, 'bag.ZIP');
+    writeFileSync(zip, readFileSync(join(bag, 'bagit.txt')));
+
+    expect(await verifyBundleCli([zip])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `error: ${zip} is a zip archive; unzip it first and check the ` +
+        'folder it holds\n',
+    });
+  });
+
+  it('calls a folder with no bagit.txt and no manifest no bundle, with exit 2', async () => {
+    const folder = join(sandbox.root, 'downloads');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'notes.txt'), 'x');
+
+    expect(await verifyBundleCli([folder])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `error: ${folder} is not a War Room bundle (no bagit.txt); give ` +
+        'the folder that holds bagit.txt\n',
+    });
+  });
+
+  it('still checks a bag that lost its bagit.txt, with exit 1', async () => {
+    const bag = await writeBag();
+    rmSync(join(bag, 'bagit.txt'));
+
+    expect(await verifyBundleCli([bag])).toEqual({
+      code: 1,
+      stdout: 'FAILED: bagit.txt: missing: the file is not in the bag\n',
+      stderr: '',
+    });
   });
 });

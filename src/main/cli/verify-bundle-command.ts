@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { notABagReason } from '../evidence/bundle/bag-folder';
 import {
   bundleCheckLine,
   verifyBundle,
@@ -14,30 +14,24 @@ import {
 } from './cli-runtime';
 import { reportThrown } from './cli-session';
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Checks a bag as its recipient would, with the checks of the shipped
  * verify_bundle.py: prints `OK: …` or `FAILED: WHERE: KIND: DETAIL` for
- * the first problem. Needs no data directory.
+ * the first problem (exit 1). Something that is no bag at all, a zip not
+ * yet unpacked say, is a usage error (exit 2). Needs no data directory.
  */
 async function verifyBundleAt(
   runtime: CliRuntime,
   dir: string,
 ): Promise<ExitCode> {
   const root = resolve(dir);
-  if (!(await isDirectory(root))) {
-    runtime.writeErr(`error: ${root} is not a directory\n`);
-    return EXIT_USAGE;
-  }
-
   try {
+    const refusal = await notABagReason(root);
+    if (refusal) {
+      runtime.writeErr(`error: ${refusal}\n`);
+      return EXIT_USAGE;
+    }
+
     const check = await verifyBundle(root);
     runtime.writeOut(`${bundleCheckLine(check)}\n`);
     return check.ok ? EXIT_OK : EXIT_CHECK_FAILED;
@@ -55,8 +49,8 @@ export function addVerifyBundleCommand(
     .command('verify-bundle')
     .description(
       'check an evidence bundle: manifests, no unlisted file, the journal ' +
-        'chains and heads, each evidence file against its journal entry; ' +
-        'exits 1 at the first problem',
+        'chains and heads, and the evidence and custody log against the ' +
+        'journal; exits 1 at the first problem, 2 if <dir> is no bundle at all',
     )
     .argument('<dir>', 'the bag: the folder holding bagit.txt')
     .action(async (dir: string) => setExit(await verifyBundleAt(runtime, dir)));

@@ -3,11 +3,10 @@ import { Worker } from 'node:worker_threads';
 import type { EvidenceHashes } from '../../shared/evidence-types';
 
 /**
- * Hashes evidence content three ways as it streams past. SHA-256 and SHA-1
- * run on the calling thread; MD5, the slowest of the three by far, can run
- * on a worker thread so large intakes use a second core instead of
- * hashing at a third of the disk's speed. Chunks in shared memory reach
- * the worker without a copy.
+ * Hashes evidence content three ways as it streams past. For large content
+ * MD5 (the slowest of the three by far) and SHA-1 run on worker threads,
+ * so an intake uses every core instead of hashing at a third of the disk's
+ * speed. Chunks in shared memory reach the workers without a copy.
  */
 export type ContentHasher = {
   /** Resolves once every hash has consumed the chunk and it may be reused. */
@@ -19,22 +18,85 @@ export type ContentHasher = {
 };
 
 /**
- * The worker's whole program, kept as source so it runs the same from the
- * bundled app and from tests without a separate build entry.
+ * A hash worker's whole program, kept as source so it runs the same from
+ * the bundled app and from tests without a separate build entry. It hashes
+ * every chunk with the one algorithm it was started with.
  */
-const MD5_WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const HASH_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const md5 = createHash('md5');
+const hash = createHash(workerData.algorithm);
 parentPort.on('message', (message) => {
   if (message.chunk) {
-    md5.update(message.chunk);
+    hash.update(message.chunk);
     parentPort.postMessage({ done: message.id });
   } else {
-    parentPort.postMessage({ md5: md5.digest('hex') });
+    parentPort.postMessage({ digest: hash.digest('hex') });
   }
 });
 `;
+
+/** One algorithm on its own thread; chunks acknowledged in order. */
+class HashWorker {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, () => void>();
+  private digestWaiter: {
+    resolve: (hex: string) => void;
+    reject: (error: Error) => void;
+  } | null = null;
+  private failure: Error | null = null;
+  private nextId = 0;
+
+  constructor(algorithm: string) {
+    this.worker = new Worker(HASH_WORKER_SOURCE, {
+      eval: true,
+      workerData: { algorithm },
+    });
+    this.worker.on('message', (message: { done?: number; digest?: string }) => {
+      if (message.digest !== undefined) {
+        this.digestWaiter?.resolve(message.digest);
+        return;
+      }
+      this.waiting.get(message.done!)?.();
+      this.waiting.delete(message.done!);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('a hash worker ended')));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const release of this.waiting.values()) release();
+    this.waiting.clear();
+    this.digestWaiter?.reject(this.failure);
+  }
+
+  update(chunk: Uint8Array): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId;
+    this.nextId += 1;
+    const consumed = new Promise<void>((resolve, reject) =>
+      this.waiting.set(id, () =>
+        this.failure ? reject(this.failure) : resolve(),
+      ),
+    );
+    this.worker.postMessage({ id, chunk });
+    return consumed;
+  }
+
+  digest(): Promise<string> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<string>((resolve, reject) => {
+      this.digestWaiter = { resolve, reject };
+      this.worker.postMessage({});
+    });
+  }
+
+  dispose(): void {
+    this.worker.removeAllListeners('exit');
+    void this.worker.terminate();
+  }
+}
 
 class InlineHasher implements ContentHasher {
   private readonly sha256: Hash = createHash('sha256');
@@ -61,71 +123,37 @@ class InlineHasher implements ContentHasher {
   dispose(): void {}
 }
 
+/**
+ * SHA-256 on the calling thread, MD5 and SHA-1 on a thread each, so the
+ * scheduler can spread the hashing over every core there is.
+ */
 class OffloadedHasher implements ContentHasher {
   private readonly sha256: Hash = createHash('sha256');
-  private readonly sha1: Hash = createHash('sha1');
-  private readonly worker = new Worker(MD5_WORKER_SOURCE, { eval: true });
-  private readonly waiting = new Map<number, () => void>();
-  private digestWaiter: {
-    resolve: (md5: string) => void;
-    reject: (error: Error) => void;
-  } | null = null;
-  private failure: Error | null = null;
-  private nextId = 0;
+  private readonly md5 = new HashWorker('md5');
+  private readonly sha1 = new HashWorker('sha1');
   size = 0;
 
-  constructor() {
-    this.worker.on('message', (message: { done?: number; md5?: string }) => {
-      if (message.md5 !== undefined) {
-        this.digestWaiter?.resolve(message.md5);
-        return;
-      }
-      this.waiting.get(message.done!)?.();
-      this.waiting.delete(message.done!);
-    });
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', () => this.fail(new Error('the hash worker ended')));
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const release of this.waiting.values()) release();
-    this.waiting.clear();
-    this.digestWaiter?.reject(this.failure);
-  }
-
   update(chunk: Uint8Array): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId;
-    this.nextId += 1;
-    const consumed = new Promise<void>((resolve, reject) =>
-      this.waiting.set(id, () =>
-        this.failure ? reject(this.failure) : resolve(),
-      ),
-    );
-    this.worker.postMessage({ id, chunk });
+    const consumed = Promise.all([
+      this.md5.update(chunk),
+      this.sha1.update(chunk),
+    ]).then(() => undefined);
     this.sha256.update(chunk);
-    this.sha1.update(chunk);
     this.size += chunk.byteLength;
     return consumed;
   }
 
   async digest(): Promise<EvidenceHashes> {
-    if (this.failure) throw this.failure;
-    const md5 = await new Promise<string>((resolve, reject) => {
-      this.digestWaiter = { resolve, reject };
-      this.worker.postMessage({});
-    });
-    return {
-      sha256: this.sha256.digest('hex'),
-      sha1: this.sha1.digest('hex'),
-      md5,
-    };
+    const [md5, sha1] = await Promise.all([
+      this.md5.digest(),
+      this.sha1.digest(),
+    ]);
+    return { sha256: this.sha256.digest('hex'), sha1, md5 };
   }
 
   dispose(): void {
-    this.worker.removeAllListeners('exit');
-    void this.worker.terminate();
+    this.md5.dispose();
+    this.sha1.dispose();
   }
 }
 

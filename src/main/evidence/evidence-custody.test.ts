@@ -1,4 +1,10 @@
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   EvidenceDetail,
@@ -258,6 +264,38 @@ describe('re-verification', () => {
       'dump-copy.txt',
       'dump.txt',
     ]);
+  });
+
+  it('holds the records against the journal entries that registered them', async () => {
+    const other = await addText('other.txt', 'something else entirely');
+    // Someone with the database file points the item at other content.
+    warRoom.db
+      .prepare('UPDATE evidence_items SET sha256 = ? WHERE id = ?')
+      .run(other.hashes.sha256, item.id);
+
+    const check = await verify();
+
+    expect(check.problems).toEqual([
+      {
+        evidenceId: item.id,
+        name: 'dump.txt',
+        kind: 'altered',
+        detail:
+          'the record of dump.txt no longer matches the journal entry ' +
+          'that registered it (sha256, sha1, md5, size differ)',
+      },
+    ]);
+  });
+
+  it('does not follow a vault file swapped for a link to a copy', async () => {
+    const path = blobPath(item);
+    const copy = `${path}.copy`;
+    renameSync(path, copy);
+    symlinkSync(copy, path);
+
+    const check = await verify();
+
+    expect(check.problems).toMatchObject([{ kind: 'altered' }]);
   });
 
   it('includes the vault in the full journal verification', async () => {

@@ -225,17 +225,36 @@ describe('refusing what cannot be taken in cleanly', () => {
     expect(vaultFiles()).toHaveLength(1);
   });
 
-  it('names a missing path and writes nothing', async () => {
-    const result = await addPaths([join(files.path, 'nowhere.log')]);
+  it('names a missing path and still takes in the others', async () => {
+    const missing = join(files.path, 'nowhere.log');
+    const present = writeEvidenceFile('present.log', 'here');
 
-    expect(result).toEqual({
+    const outcomes = await addPathsOk([missing, present]);
+
+    expect(outcomes[0]).toEqual({
       ok: false,
-      error: {
-        kind: 'not-found',
-        message: `there is no file at ${join(files.path, 'nowhere.log')}`,
-      },
+      path: missing,
+      message: `there is no file at ${missing}`,
     });
-    expect(countRows('evidence_items')).toBe(0);
+    expect(outcomes[1].ok).toBe(true);
+    expect(countRows('evidence_items')).toBe(1);
+  });
+
+  it('reports a file whose name is not UTF-8 instead of losing it', async () => {
+    const folder = join(files.path, 'seized');
+    mkdirSync(folder);
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${folder}/r`), Buffer.from([0xe9, 0x2e])]),
+      'latin-1 name',
+    );
+    writeFileSync(join(folder, 'plain.txt'), 'fine');
+
+    const outcomes = await addPathsOk([folder]);
+
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false]);
+    expect(outcomes[1]).toMatchObject({
+      message: expect.stringMatching(/not valid UTF-8 \(bytes "r\u00e9\."\)/),
+    });
   });
 
   it('refuses a pipe as not a regular file', async () => {
@@ -344,6 +363,19 @@ describe('refusing what cannot be taken in cleanly', () => {
     expect(vaultFiles()).toHaveLength(1);
   });
 
+  it("refuses War Room's own data directory as evidence", async () => {
+    const outcomes = await addPathsOk([warRoom.dataDir]);
+
+    expect(outcomes.length).toBeGreaterThan(0);
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/inside War Room's own data directory/),
+      });
+    }
+    expect(countRows('evidence_items')).toBe(0);
+  });
+
   it('refuses links to entries outside the incident before reading', async () => {
     const path = writeEvidenceFile('linked.log', 'never read');
 
@@ -377,7 +409,16 @@ describe('refusing what cannot be taken in cleanly', () => {
   });
 
   it('refuses unsafe names for pasted text', async () => {
-    const names = ['..', '.', 'a/b', 'a\\b', 'tab\there', 'del\u007f', ''];
+    const names = [
+      '..',
+      '.',
+      'a/b',
+      'a\\b',
+      'tab\there',
+      'del\u007f',
+      '',
+      'invoice\u202Etxt.exe',
+    ];
     for (const name of names) {
       const result = await warRoom.invoke(
         'evidence:add-text',

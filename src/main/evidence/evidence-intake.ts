@@ -7,7 +7,14 @@ import {
   type FileHandle,
 } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import {
+  basename,
+  dirname,
+  isAbsolute,
+  join,
+  relative,
+  resolve,
+} from 'node:path';
 import { ulid } from 'ulid';
 import type {
   EvidenceItem,
@@ -153,6 +160,18 @@ async function register(
     await stored.discard();
     throw error;
   }
+}
+
+function openProblem(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && path.includes('\uFFFD')) {
+    return (
+      `${path} cannot be found by that name: it holds bytes that are not ` +
+      'valid UTF-8, which Node cannot pass on. Add its folder instead, ' +
+      'or a copy under a UTF-8 name'
+    );
+  }
+  return describeOpenError(path, error).message;
 }
 
 function describeOpenError(path: string, error: unknown): AppFailure {
@@ -309,18 +328,62 @@ async function takeInSymlink(
   });
 }
 
-type Candidate = { path: string; kind: 'file' | 'symlink' | 'other' };
+type Candidate =
+  | { path: string; kind: 'file' | 'symlink' | 'other' }
+  | { path: string; kind: 'refused'; message: string };
+
+function kindOf(status: {
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}): 'file' | 'symlink' | 'other' {
+  if (status.isSymbolicLink()) return 'symlink';
+  return status.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Names as the file system holds them. Node cannot open a path whose bytes
+ * are not UTF-8 by name, so such a file is reported, not silently lost.
+ */
+function decodedName(folder: string, raw: Buffer): Candidate | string {
+  const name = raw.toString('utf8');
+  if (Buffer.from(name, 'utf8').equals(raw)) return name;
+  return {
+    path: join(folder, name),
+    kind: 'refused',
+    message:
+      `a file in ${folder} has a name that is not valid UTF-8 (bytes ` +
+      `${JSON.stringify(raw.toString('latin1'))}); War Room cannot open it ` +
+      'by name. Add a copy under a UTF-8 name, or an archive of the folder',
+  };
+}
+
+async function listEntries(folder: string): Promise<Buffer[] | Candidate> {
+  try {
+    const names = await readdir(folder, { encoding: 'buffer' });
+    return names.sort(Buffer.compare);
+  } catch (error) {
+    return {
+      path: folder,
+      kind: 'refused',
+      message: openProblem(folder, error),
+    };
+  }
+}
 
 /** Lists a folder's files (not following links), depth first, sorted. */
 async function listFolder(folder: string, into: Candidate[]): Promise<void> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) await listFolder(path, into);
-    else if (entry.isSymbolicLink()) into.push({ path, kind: 'symlink' });
-    else if (entry.isFile()) into.push({ path, kind: 'file' });
-    else into.push({ path, kind: 'other' });
+  const names = await listEntries(folder);
+  if (!Array.isArray(names)) {
+    into.push(names);
+    return;
+  }
+  for (const raw of names) {
+    const name = decodedName(folder, raw);
+    if (typeof name !== 'string') {
+      into.push(name);
+      continue;
+    }
+    await addCandidate(join(folder, name), into);
     if (into.length > MAX_FILES_PER_INTAKE) {
       throw new AppFailure(
         'invalid-input',
@@ -331,24 +394,57 @@ async function listFolder(folder: string, into: Candidate[]): Promise<void> {
   }
 }
 
-/** Expands the chosen paths: folders become the files in them. */
+async function addCandidate(path: string, into: Candidate[]): Promise<void> {
+  let status;
+  try {
+    status = await lstat(path);
+  } catch (error) {
+    into.push({ path, kind: 'refused', message: openProblem(path, error) });
+    return;
+  }
+  if (status.isDirectory()) await listFolder(path, into);
+  else into.push({ path, kind: kindOf(status) });
+}
+
+/**
+ * Expands the chosen paths: folders become the files in them. A path that
+ * cannot be listed or found is a refused candidate, reported with the
+ * others, so one bad path never hides what happened to the rest.
+ */
 export async function expandPaths(paths: string[]): Promise<Candidate[]> {
   const candidates: Candidate[] = [];
   for (const given of paths) {
-    const path = resolve(given);
-    let status;
-    try {
-      status = await lstat(path);
-    } catch (error) {
-      throw describeOpenError(path, error);
-    }
-    if (status.isDirectory()) await listFolder(path, candidates);
-    else if (status.isSymbolicLink())
-      candidates.push({ path, kind: 'symlink' });
-    else if (status.isFile()) candidates.push({ path, kind: 'file' });
-    else candidates.push({ path, kind: 'other' });
+    await addCandidate(resolve(given), candidates);
   }
   return candidates;
+}
+
+/** Whether `path` is `folder` or inside it. */
+export function isWithin(folder: string, path: string): boolean {
+  const fromFolder = relative(folder, path);
+  return (
+    fromFolder === '' ||
+    (!fromFolder.startsWith('..') && !isAbsolute(fromFolder))
+  );
+}
+
+/**
+ * War Room's own files (the database, the vault, its logs) are never
+ * evidence of an incident; taking them in would also copy the vault into
+ * itself.
+ */
+function refuseOwnFiles(candidates: Candidate[], dataDir: string) {
+  return candidates.map((candidate): Candidate =>
+    isWithin(dataDir, candidate.path)
+      ? {
+          path: candidate.path,
+          kind: 'refused',
+          message:
+            `${candidate.path} is inside War Room's own data directory ` +
+            `(${dataDir}) and cannot be evidence`,
+        }
+      : candidate,
+  );
 }
 
 function cancelledAt(path: string, done: IntakeOutcome[]): AppFailure {
@@ -370,6 +466,9 @@ async function takeInCandidate(
 ): Promise<IntakeOutcome & { ok: true }> {
   if (candidate.kind === 'symlink') {
     return takeInSymlink(context, candidate.path, details);
+  }
+  if (candidate.kind === 'refused') {
+    throw new AppFailure('invalid-input', candidate.message);
   }
   if (candidate.kind === 'other') {
     throw new AppFailure(
@@ -394,7 +493,10 @@ export async function takeInPaths(
 ): Promise<IntakeOutcome[]> {
   requireIncident(context.db, details.incidentId);
   checkLinkedEntries(context.db, details.incidentId, details.linkedEntries);
-  const candidates = await expandPaths(paths);
+  const candidates = refuseOwnFiles(
+    await expandPaths(paths),
+    dirname(context.vault.dir),
+  );
 
   const outcomes: IntakeOutcome[] = [];
   for (const candidate of candidates) {

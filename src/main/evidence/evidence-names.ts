@@ -2,6 +2,17 @@ import { AppFailure } from '../../shared/result';
 
 const MAX_NAME_BYTES = 255;
 
+function hex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** Embedding, override and isolate controls (U+202A–E, U+2066–9). */
+function isBidiControl(code: number): boolean {
+  return (
+    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
 /**
  * Why a file name cannot be an evidence name, or null if it can. Names are
  * kept as given otherwise; the bundle writer makes its own portable copies.
@@ -14,11 +25,14 @@ export function evidenceNameProblem(name: string): string | null {
   }
   for (const character of name) {
     const code = character.codePointAt(0)!;
+    if (isBidiControl(code)) {
+      return (
+        `contains the direction control U+${hex(code)}, which can make ` +
+        'a name display as something it is not'
+      );
+    }
     if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) {
-      return `contains the control character U+${code
-        .toString(16)
-        .toUpperCase()
-        .padStart(4, '0')}`;
+      return `contains the control character U+${hex(code)}`;
     }
   }
   if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { constants, readdirSync, rmSync } from 'node:fs';
 import {
   chmod,
   lstat,
@@ -323,7 +323,8 @@ export function removeStrayTempFiles(vault: Vault): number {
 
 /**
  * Re-reads a vault file and returns its SHA-256 and size, or null when it is
- * missing. Used by re-verification; reads in the same chunk size as intake.
+ * missing. A link or a folder in its place reads as a hash no content has.
+ * Used by re-verification; reads in the same chunk size as intake.
  */
 export async function rehashBlob(
   vault: Vault,
@@ -331,10 +332,21 @@ export async function rehashBlob(
 ): Promise<{ sha256: string; size: number } | null> {
   let handle: FileHandle;
   try {
-    handle = await open(vault.blobPath(sha256), 'r');
+    // Not following links: a vault file swapped for a link to a copy
+    // elsewhere is not the file that was sealed.
+    handle = await open(
+      vault.blobPath(sha256),
+      constants.O_RDONLY | constants.O_NOFOLLOW,
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') return { sha256: 'symbolic link', size: 0 };
     throw error;
+  }
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    return { sha256: 'not a file', size: 0 };
   }
   try {
     const hash = createHash('sha256');

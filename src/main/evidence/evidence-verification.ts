@@ -1,6 +1,5 @@
 import {
   EVIDENCE_ENTRY_KINDS,
-  type EvidenceItem,
   type VaultCheck,
   type VaultProblem,
 } from '../../shared/evidence-types';
@@ -13,26 +12,56 @@ import { appendEntries, type JournalWriter } from '../journal/append-entries';
 import { listEvidence } from './evidence-store';
 import { rehashBlob, type Vault } from './evidence-vault';
 
-type ItemRef = Pick<EvidenceItem, 'id' | 'name' | 'size' | 'incidentId'> & {
+type ItemRef = {
+  id: string;
+  name: string;
   sha256: string;
+  /** The record (item and vault rows) disagrees with its journal entry. */
+  recordProblem: string | null;
 };
 
+type ItemRow = {
+  id: string;
+  name: string;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  size: number;
+  payload: string;
+};
+
+/**
+ * The items to check with what their registering journal entry says. The
+ * journal is hash-chained; the item and vault rows are a projection anyone
+ * with the database file could edit, so they are held against the entry.
+ */
 function itemsToCheck(db: Db, incidentId?: string): ItemRef[] {
-  const items = incidentId
-    ? listEvidence(db, incidentId)
-    : statement<{ id: string }>(
-        db,
-        'SELECT DISTINCT incident_id AS id FROM evidence_items',
-      )
-        .all()
-        .flatMap((row) => listEvidence(db, row.id));
-  return items.map((item) => ({
-    id: item.id,
-    name: item.name,
-    size: item.size,
-    incidentId: item.incidentId,
-    sha256: item.hashes.sha256,
+  const rows = statement<ItemRow>(
+    db,
+    `SELECT e.id, e.name, e.sha256, b.sha1, b.md5, b.size, j.payload
+       FROM evidence_items e
+       JOIN vault_blobs b ON b.sha256 = e.sha256
+       JOIN journal_entries j ON j.id = e.entry_id
+      WHERE @incident IS NULL OR e.incident_id = @incident
+      ORDER BY e.incident_id, e.acquired_at, e.id`,
+  ).all({ incident: incidentId ?? null });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    sha256: row.sha256,
+    recordProblem: recordProblem(row),
   }));
+}
+
+function recordProblem(row: ItemRow): string | null {
+  const entry = JSON.parse(row.payload) as Record<string, unknown>;
+  const fields = ['sha256', 'sha1', 'md5', 'size'] as const;
+  const differing = fields.filter((field) => entry[field] !== row[field]);
+  if (differing.length === 0) return null;
+  return (
+    `the record of ${row.name} no longer matches the journal entry that ` +
+    `registered it (${differing.join(', ')} differ)`
+  );
 }
 
 /**
@@ -63,6 +92,16 @@ export async function checkVault(
   }
 
   const problems = items.flatMap((item): VaultProblem[] => {
+    if (item.recordProblem) {
+      return [
+        {
+          evidenceId: item.id,
+          name: item.name,
+          kind: 'altered',
+          detail: item.recordProblem,
+        },
+      ];
+    }
     const outcome = outcomes.get(item.sha256);
     if (outcome === 'intact' || outcome === undefined) return [];
     return [

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { EvidenceUploadInput } from '../../shared/ipc-contract';
 import type { EvidenceItem } from '../../shared/evidence-types';
 import type { JournalEntry } from '../../shared/journal-types';
@@ -10,6 +11,7 @@ import {
 import type { Clock } from '../clock';
 import { writeEvidenceBundle } from '../evidence/bundle/write-bundle';
 import {
+  isWithin,
   storeContent,
   takeInContent,
   takeInPaths,
@@ -41,6 +43,7 @@ import type { VaultCheck } from '../../shared/evidence-types';
 export type EvidenceDependencies = CommandDependencies & {
   clock: Clock;
   intake: IntakeContext;
+  dataDir: string;
 };
 
 type EvidenceChannel = Extract<keyof HandlerMap, `evidence:${string}`>;
@@ -235,6 +238,13 @@ export function createEvidenceHandlers(deps: EvidenceDependencies) {
 
     'evidence:export-bundle': async (input, context) => {
       requireIncident(db, input.incidentId);
+      if (isWithin(deps.dataDir, resolve(input.outDir))) {
+        throw new AppFailure(
+          'invalid-input',
+          `outDir: ${input.outDir} is inside War Room's own data directory; ` +
+            'write the bundle somewhere else',
+        );
+      }
       const actor = input.actor ?? context.defaultActor;
       const summary = await writeEvidenceBundle(db, intake.vault, {
         incidentId: input.incidentId,

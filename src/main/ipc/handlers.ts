@@ -20,12 +20,15 @@ import {
   createEvidenceHandlers,
   type EvidenceDependencies,
 } from './evidence-handlers';
+import { createAdminHandlers, type AdminDependencies } from './admin-handlers';
+import { createTimelineExchangeHandlers } from './timeline-exchange-handlers';
 import type { HandlerMap } from './handler-map';
 import { SingleFlight } from './single-flight';
 
-export type HandlerDependencies = EvidenceDependencies & {
-  info: Omit<AppInfo, 'defaultActor'>;
-};
+export type HandlerDependencies = EvidenceDependencies &
+  AdminDependencies & {
+    info: Omit<AppInfo, 'defaultActor'>;
+  };
 
 /**
  * Every channel's handler, plus the one operation that is not a channel:
@@ -40,6 +43,8 @@ export function createHandlers(deps: HandlerDependencies): {
     handlers: {
       ...createCoreHandlers(deps),
       ...evidence.handlers,
+      ...createAdminHandlers(deps),
+      ...createTimelineExchangeHandlers(deps),
     },
     takeInUpload: evidence.takeInUpload,
   };
@@ -47,7 +52,15 @@ export function createHandlers(deps: HandlerDependencies): {
 
 function createCoreHandlers(
   deps: HandlerDependencies,
-): Omit<HandlerMap, `evidence:${string}`> {
+): Omit<
+  HandlerMap,
+  | `evidence:${string}`
+  | `admin:${string}`
+  | `dashboard:${string}`
+  | 'timeline:export'
+  | 'timeline:import'
+  | 'timeline:cancel-import'
+> {
   const { db, writer, clock, events } = deps;
   const verifications = new SingleFlight<VerifyReport>();
 

@@ -9,6 +9,10 @@ import {
 import { createLogger } from '../logger';
 import { openWarRoom, type WarRoom } from '../war-room';
 import type { InvokeContext } from '../ipc/handler-map';
+import type { AdminOptions } from '../admin-sync/open-admin-sync';
+import { manualTimers } from '../timers';
+
+export type ManualClock = ReturnType<typeof manualClock>;
 
 /** 2026-12-03T16:00:00Z, a fixed start so recorded times are predictable. */
 export const TEST_START_MICROS = Date.UTC(2026, 11, 3, 16) * 1000;
@@ -36,15 +40,25 @@ function resourcesWithoutPlaybooks(): string {
   return dir;
 }
 
+export type TestWarRoomOptions = {
+  withPlaybooks?: boolean;
+  /** A clock made first, e.g. for a fake admin client to share. */
+  clock?: ManualClock;
+  /** The admin API; its waits always go through the returned `timers`. */
+  admin?: Omit<AdminOptions, 'timers'>;
+};
+
 /**
- * A War Room on a fresh data directory with a clock the test moves. Unless
- * asked for, no playbooks are loaded.
+ * A War Room on a fresh data directory with a clock the test moves, and
+ * timers that wait only when the test advances them. Unless asked for, no
+ * playbooks are loaded.
  */
 export function openTestWarRoom(
   dataDir = makeTempDir().path,
-  options: { withPlaybooks?: boolean } = {},
+  options: TestWarRoomOptions = {},
 ) {
-  const clock = manualClock(TEST_START_MICROS);
+  const clock = options.clock ?? manualClock(TEST_START_MICROS);
+  const timers = manualTimers(clock);
   const warRoom = openWarRoom({
     dataDir,
     clock,
@@ -52,8 +66,9 @@ export function openTestWarRoom(
     resourcesDir: options.withPlaybooks
       ? undefined
       : resourcesWithoutPlaybooks(),
+    admin: { ...options.admin, timers },
   });
-  return { warRoom, clock, dataDir };
+  return { warRoom, clock, dataDir, timers };
 }
 
 /** Invokes and unwraps, failing the test with the error if there is one. */

@@ -2,6 +2,7 @@ import type { Db } from '../open-database';
 import * as journal from './001-journal';
 import * as incidentCommand from './002-incident-command';
 import * as evidence from './003-evidence';
+import * as adminCache from './004-admin-cache';
 
 export type Migration = { name: string; up: (db: Db) => void };
 
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '001-journal', up: journal.up },
   { name: '002-incident-command', up: incidentCommand.up },
   { name: '003-evidence', up: evidence.up },
+  { name: '004-admin-cache', up: adminCache.up },
 ];

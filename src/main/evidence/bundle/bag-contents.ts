@@ -113,7 +113,13 @@ export function bagInfoText(info: BagInfo): string {
     .join('');
 }
 
-function evidenceEntry(item: EvidenceItem, bagPath: string) {
+/**
+ * An item of the index. Its integrity is what the export established: it
+ * re-hashed the file as it copied it and writes no bag if the SHA-256
+ * differs, so every item of a bag was intact when it was written. The
+ * vault's last check, older and maybe never run, would say less.
+ */
+function evidenceEntry(item: EvidenceItem, bagPath: string, baggedAt: string) {
   return {
     id: item.id,
     name: item.name,
@@ -135,8 +141,8 @@ function evidenceEntry(item: EvidenceItem, bagPath: string) {
     linkedEntries: item.linkedEntries,
     custodyState: item.custodyState,
     custodian: item.custodian,
-    integrity: item.integrity,
-    integrityCheckedAt: item.integrityCheckedAt,
+    integrity: 'intact',
+    integrityCheckedAt: baggedAt,
     entryId: item.entryId,
   };
 }
@@ -181,7 +187,7 @@ export function incidentDocument(input: {
     })),
     custodyFile: CUSTODY_FILE,
     evidence: input.placed.map(({ item, bagPath }) =>
-      evidenceEntry(item, bagPath),
+      evidenceEntry(item, bagPath, input.baggedAt),
     ),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -23,12 +23,20 @@ import {
 } from '../../test-support/temp-war-room';
 import type { WarRoom } from '../../war-room';
 import {
+  canonicalJson,
+  computeEntryHash,
+  GENESIS_HASH,
+} from '../../journal/entry-hash';
+import {
   BAG_INFO_FILE,
+  INCIDENT_FILE,
+  JOURNAL_FILE,
   MANIFEST_FILE,
   TAG_MANIFEST_FILE,
   VERIFIER_FILE,
 } from './bag-layout';
 import { bundleResourcesDir } from './bundle-resources';
+import { bundleCheckLine, verifyBundle } from './verify-bundle';
 
 /**
  * Test support: an incident with evidence whose names and contents test
@@ -188,14 +196,20 @@ export function rewriteTagManifest(bag: string): void {
   writeFileSync(join(bag, TAG_MANIFEST_FILE), manifestText(bag, tags));
 }
 
+/** Rewrites the payload manifest from the payload files now in the bag. */
+export function rewritePayloadManifest(bag: string): void {
+  const payload = listTree(bag).filter((path) => path.startsWith('data/'));
+  writeFileSync(join(bag, MANIFEST_FILE), manifestText(bag, payload));
+}
+
 /**
  * Rewrites both manifests and Payload-Oxum from the files now in the
  * bag, as someone covering their tracks would, so a check has to look
  * past them.
  */
 export function rewriteManifests(bag: string): void {
+  rewritePayloadManifest(bag);
   const payload = listTree(bag).filter((path) => path.startsWith('data/'));
-  writeFileSync(join(bag, MANIFEST_FILE), manifestText(bag, payload));
   const bytes = payload.reduce(
     (sum, path) => sum + statSync(join(bag, path)).size,
     0,
@@ -209,6 +223,102 @@ export function rewriteManifests(bag: string): void {
     ),
   );
   rewriteTagManifest(bag);
+}
+
+/** A line of data/journal.jsonl, parsed. */
+export type Line = Record<string, unknown> & {
+  id: string;
+  kind: string;
+  deviceId: string;
+  chainSeq: number;
+  payload: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+};
+
+export function readLines(bag: string): Line[] {
+  return readJsonLines(join(bag, JOURNAL_FILE)) as Line[];
+}
+
+export function writeLines(bag: string, lines: Line[]): void {
+  writeFileSync(
+    join(bag, JOURNAL_FILE),
+    lines.map((line) => `${canonicalJson(line)}\n`).join(''),
+  );
+}
+
+export function rehash(line: Line): Line {
+  const { hash: _hash, version: _version, ...fields } = line;
+  return { ...line, hash: computeEntryHash(fields as never) };
+}
+
+export function readJsonLines(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+export function writeJsonLines(path: string, lines: unknown[]): void {
+  writeFileSync(
+    path,
+    lines.map((line) => `${JSON.stringify(line)}\n`).join(''),
+  );
+}
+
+export type IndexDocument = Record<string, unknown> & {
+  chainHeads: { deviceId: string; length: number; headHash: string }[];
+  evidence: (Record<string, unknown> & {
+    id: string;
+    bagPath: string;
+    entryId: string;
+  })[];
+};
+
+export function readIndex(bag: string): IndexDocument {
+  return JSON.parse(readFileSync(join(bag, INCIDENT_FILE), 'utf8'));
+}
+
+export function writeIndex(bag: string, document: IndexDocument): void {
+  writeFileSync(
+    join(bag, INCIDENT_FILE),
+    `${JSON.stringify(document, null, 2)}\n`,
+  );
+}
+
+/**
+ * Edits the journal as a forger with the whole bag would: every chain
+ * relinked and rehashed after the edit, its heads rewritten in
+ * incident.json and bag-info.txt, then both manifests and Payload-Oxum.
+ * Only a check against something outside the bag can tell.
+ */
+export function forgeJournal(bag: string, edit: (lines: Line[]) => void) {
+  const lines = readLines(bag);
+  edit(lines);
+  const heads = new Map<string, string>();
+  const forged = lines.map((line) => {
+    const relinked = rehash({
+      ...line,
+      prevHash: heads.get(line.deviceId) ?? GENESIS_HASH,
+    });
+    heads.set(line.deviceId, relinked.hash);
+    return relinked;
+  });
+  writeLines(bag, forged);
+  const index = readIndex(bag);
+  for (const head of index.chainHeads)
+    head.headHash = heads.get(head.deviceId)!;
+  writeIndex(bag, index);
+  const info = join(bag, BAG_INFO_FILE);
+  writeFileSync(
+    info,
+    readFileSync(info, 'utf8').replace(
+      /^War-Room-Chain-Head: (\S+) (\d+) \S+$/gm,
+      (_all, device: string, length: string) =>
+        `War-Room-Chain-Head: ${device} ${length} ${heads.get(device)}`,
+    ),
+  );
+  rewriteManifests(bag);
 }
 
 export type ProcessResult = { code: number; stdout: string; stderr: string };
@@ -230,4 +340,11 @@ export function runPython(args: string[], cwd?: string): ProcessResult {
 
 export function shippedVerifier(): string {
   return join(bundleResourcesDir(), VERIFIER_FILE);
+}
+
+/** Runs both verifiers on a bag: the copy shipped in it and War Room's. */
+export async function checkBoth(bag: string) {
+  const python = runPython([join(bag, VERIFIER_FILE), bag]);
+  const own = await verifyBundle(bag);
+  return { python, own, ownLine: bundleCheckLine(own) };
 }

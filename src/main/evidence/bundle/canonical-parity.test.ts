@@ -89,7 +89,7 @@ const PYTHON_PROGRAM = [
   'for request in sys.stdin:',
   '    out = []',
   '    for text in json.loads(request):',
-  '        value, problem = verifier.parse_json_line(text)',
+  '        value, problem = verifier.parse_json(text, "line")',
   '        out.append(problem or verifier.canonical_json(value))',
   '    print(json.dumps(out), flush=True)',
 ].join('\n');

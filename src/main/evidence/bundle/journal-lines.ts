@@ -4,6 +4,7 @@ import {
   HASH_FORMAT_VERSION,
   hashInput,
 } from '../../journal/entry-hash';
+import { isRecord, parseStrictJson, someValue } from './bag-json';
 
 /**
  * One line of `data/journal.jsonl`: exactly the fields of the hash input
@@ -41,7 +42,6 @@ const STRING_FIELDS = [
 ] as const;
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
 const LONE_SURROGATE = /\p{Cs}/u;
 
 export function formatJournalLine(entry: JournalEntry): string {
@@ -52,38 +52,12 @@ export function isHex64(value: unknown): value is string {
   return typeof value === 'string' && HEX64.test(value);
 }
 
-/**
- * Whether a JSON text writes a number with a fraction or an exponent.
- * Outside string literals only numbers hold digits, so a digit followed by
- * `.`, `e` or `E` is such a number.
- */
-function hasFractionOrExponent(text: string): boolean {
-  return /[0-9][.eE]/.test(text.replace(STRING_LITERAL, '""'));
-}
-
-function someValue(value: unknown, test: (leaf: unknown) => boolean): boolean {
-  if (Array.isArray(value)) return value.some((item) => someValue(item, test));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(
-      ([key, item]) => test(key) || someValue(item, test),
-    );
-  }
-  return test(value);
-}
-
-const isUnsafeInteger = (leaf: unknown) =>
-  typeof leaf === 'number' && !Number.isSafeInteger(leaf);
-
 const isLoneSurrogateString = (leaf: unknown) =>
   typeof leaf === 'string' && LONE_SURROGATE.test(leaf);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** What is wrong with a parsed line's fields, or null; the Python order. */
 function lineShapeProblem(value: unknown): string | null {
-  if (!isObject(value)) return 'the line is not a JSON object';
+  if (!isRecord(value)) return 'the line is not a JSON object';
   const missing = LINE_FIELDS.find((field) => !Object.hasOwn(value, field));
   if (missing) return `the line lacks the field ${missing}`;
   const extra = Object.keys(value)
@@ -98,7 +72,7 @@ function lineShapeProblem(value: unknown): string | null {
   if (!Number.isSafeInteger(value.chainSeq) || (value.chainSeq as number) < 1) {
     return 'chainSeq must be a positive integer';
   }
-  if (!isObject(value.payload)) return 'payload must be an object';
+  if (!isRecord(value.payload)) return 'payload must be an object';
   const badHash = (['prevHash', 'hash'] as const).find(
     (key) => !isHex64(value[key]),
   );
@@ -109,35 +83,23 @@ function lineShapeProblem(value: unknown): string | null {
   return null;
 }
 
+/** A line that passed the shape check: its payload is an object. */
+export type BagEntry = JournalLine & { payload: JsonObject };
+
 export type ParsedJournalLine =
-  | { entry: JournalLine & { payload: JsonObject }; problem: null }
-  | { entry: null; problem: string };
+  { entry: BagEntry; problem: null } | { entry: null; problem: string };
 
 /**
- * Parses one line of `data/journal.jsonl`, or says why it is refused.
- * Numbers are judged as written: a fraction or exponent has no single
- * canonical form across languages, so it is refused rather than rounded.
+ * Parses one line of `data/journal.jsonl`, or says why it is refused:
+ * strict JSON (bag-json.ts), then exactly the fields of a journal line.
  */
 export function parseJournalLine(text: string): ParsedJournalLine {
   const refuse = (problem: string) => ({ entry: null, problem });
   if (text === '') return refuse('the line is empty');
 
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return refuse('the line is not valid JSON');
-  }
-  if (hasFractionOrExponent(text)) {
-    return refuse(
-      'the line holds a number with a fraction or exponent; journal ' +
-        'numbers are integers',
-    );
-  }
-  if (someValue(value, isUnsafeInteger)) {
-    return refuse('the line holds an integer beyond 2^53 - 1');
-  }
-  const problem = lineShapeProblem(value);
+  const parsed = parseStrictJson(text, 'line');
+  if (parsed.problem !== null) return refuse(parsed.problem);
+  const problem = lineShapeProblem(parsed.value);
   if (problem) return refuse(problem);
-  return { entry: value as JournalLine, problem: null };
+  return { entry: parsed.value as BagEntry, problem: null };
 }

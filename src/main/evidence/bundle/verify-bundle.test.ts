@@ -1,5 +1,6 @@
 import {
   appendFileSync,
+  mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -8,16 +9,20 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, computeEntryHash } from '../../journal/entry-hash';
 import {
+  checkBoth,
   copyBag,
   exportBundle,
   openIncidentWithEvidence,
+  readLines,
+  rehash,
   rewriteManifests,
+  rewritePayloadManifest,
   rewriteTagManifest,
   runPython,
+  writeLines,
+  type Line,
 } from './bundle-fixture';
-import { bundleCheckLine, verifyBundle } from './verify-bundle';
 
 /*
  * Every tampering is checked by both verifiers: the one shipped in the bag
@@ -32,14 +37,6 @@ let incidentId: string;
 let mainDevice: string;
 let otherDevice: string;
 let firstEvidence: string;
-
-type Line = Record<string, unknown> & {
-  id: string;
-  deviceId: string;
-  chainSeq: number;
-  payload: Record<string, unknown>;
-  hash: string;
-};
 
 beforeAll(async () => {
   const fixture = await openIncidentWithEvidence();
@@ -58,25 +55,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function readLines(bag: string): Line[] {
-  return readFileSync(join(bag, 'data', 'journal.jsonl'), 'utf8')
-    .trimEnd()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Line);
-}
-
-function writeLines(bag: string, lines: Line[]): void {
-  writeFileSync(
-    join(bag, 'data', 'journal.jsonl'),
-    lines.map((line) => `${canonicalJson(line)}\n`).join(''),
-  );
-}
-
-function rehash(line: Line): Line {
-  const { hash: _hash, version: _version, ...fields } = line;
-  return { ...line, hash: computeEntryHash(fields as never) };
-}
-
 /** Lines of the main device's chain, with their place in the file. */
 function mainChain(lines: Line[]) {
   return lines
@@ -84,18 +62,12 @@ function mainChain(lines: Line[]) {
     .filter(({ line }) => line.deviceId === mainDevice);
 }
 
-async function checkBoth(bag: string) {
-  const python = runPython([join(bag, 'verify_bundle.py'), bag]);
-  const own = await verifyBundle(bag);
-  return { python, own, ownLine: bundleCheckLine(own) };
-}
-
 describe('checking a good bundle', () => {
   it('passes both verifiers with the same summary', async () => {
     const { python, own, ownLine } = await checkBoth(pristine);
     expect(own.ok).toBe(true);
     expect(ownLine).toMatch(
-      /^OK: 13 payload files \(\d+ bytes\), 10 evidence files, 2 chains and 14 journal entries verified$/,
+      /^OK: 13 payload files \(\d+ bytes\), 10 evidence files, 11 custody events, 2 chains and 14 journal entries verified$/,
     );
     expect(python).toEqual({ code: 0, stdout: `${ownLine}\n`, stderr: '' });
   });
@@ -105,14 +77,55 @@ describe('checking a good bundle', () => {
     expect(inside.code).toBe(0);
     expect(inside.stdout).toMatch(/^OK: 13 payload files/);
   });
+});
 
-  it('calls a path that is not a folder a usage error', async () => {
+describe('refusing what is not a bag, with exit 2', () => {
+  const verifier = () => join(pristine, 'verify_bundle.py');
+  const notABag = (name: string) =>
+    `error: ${name} is not a War Room bundle (no bagit.txt); give the ` +
+    'folder that holds bagit.txt\n';
+
+  it('calls a file or a missing path a usage error', () => {
     const file = join(pristine, 'bagit.txt');
-    const python = runPython([join(pristine, 'verify_bundle.py'), file]);
-    expect(python).toEqual({
+    expect(runPython([verifier(), file])).toEqual({
       code: 2,
       stdout: '',
       stderr: `error: ${file} is not a directory\n`,
+    });
+    const absent = join(root, 'no-such-bag');
+    expect(runPython([verifier(), absent])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${absent} does not exist\n`,
+    });
+  });
+
+  it('asks for a zip to be unpacked first', () => {
+    const zip = join(root, 'bag.zip');
+    writeFileSync(zip, 'PK\u0003\u0004');
+    expect(runPython([verifier(), zip])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `error: ${zip} is a zip archive; unzip it first and check the ` +
+        'folder it holds\n',
+    });
+  });
+
+  it('names a folder with no bagit.txt and no manifest, given or current', () => {
+    const empty = join(root, 'not-a-bag');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notes.txt'), 'x');
+
+    expect(runPython([verifier(), empty])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: notABag(empty),
+    });
+    expect(runPython([verifier()], empty)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: notABag(`the current folder (${empty})`),
     });
   });
 });
@@ -286,7 +299,7 @@ const TAMPERINGS: Tampering[] = [
     },
     () =>
       `data/journal.jsonl line 1: malformed: the line holds a number with ` +
-      'a fraction or exponent; journal numbers are integers',
+      'a fraction or exponent; War Room writes only integers',
   ],
   [
     'an altered manifest line',
@@ -338,6 +351,24 @@ const TAMPERINGS: Tampering[] = [
     () =>
       'bag-info.txt: altered: its SHA-256 does not match ' +
       'tagmanifest-sha256.txt',
+  ],
+  [
+    'a payload file grown, both manifests rewritten but not Payload-Oxum',
+    (bag) => {
+      appendFileSync(join(bag, firstEvidence), 'more');
+      rewritePayloadManifest(bag);
+      rewriteTagManifest(bag);
+    },
+    () => {
+      const info = readFileSync(join(pristine, 'bag-info.txt'), 'utf8');
+      const oxum = /^Payload-Oxum: (\d+)\.13$/m.exec(info)!;
+      const bytes = Number(oxum[1]) + 4;
+      return (
+        'data/: altered: the payload no longer matches Payload-Oxum in ' +
+        `bag-info.txt: it holds ${bytes} bytes in 13 files, where ` +
+        `Payload-Oxum records ${oxum[1]}.13`
+      );
+    },
   ],
   [
     'altered chain heads in bag-info.txt, manifests rewritten',

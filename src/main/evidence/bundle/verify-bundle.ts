@@ -2,10 +2,10 @@ import { BagFiles } from './bag-files';
 import {
   BAG_INFO_FILE,
   BAGIT_FILE,
-  EVIDENCE_DIR,
   INCIDENT_FILE,
   JOURNAL_FILE,
   MANIFEST_FILE,
+  PAYLOAD_DIR,
   TAG_MANIFEST_FILE,
 } from './bag-layout';
 import { BagProblem, plural } from './bag-problem';
@@ -17,22 +17,21 @@ import {
   type ManifestLine,
   type TagValues,
 } from './bag-text';
+import { chainHeadLine, ChainWalk, checkChainHeads } from './chain-walk';
+import { checkCustody } from './custody-check';
 import {
-  chainHeadLine,
-  ChainWalk,
-  checkChainHeads,
-  type ChainHead,
-} from './chain-walk';
-import {
-  isHex64,
-  parseJournalLine,
-  type ParsedJournalLine,
-} from './journal-lines';
+  checkEvidence,
+  type JournalRecord,
+  type PayloadFile,
+} from './evidence-check';
+import { readIncident, type IncidentIndex } from './incident-index';
+import { parseJournalLine, type ParsedJournalLine } from './journal-lines';
 
 /*
- * The bundle check in War Room. It is the shipped verify_bundle.py written
- * again: the same checks in the same order, the same wording, so both name
- * the same first problem. Change them together.
+ * The bundle check in War Room. With incident-index.ts, evidence-check.ts
+ * and custody-check.ts it is the shipped verify_bundle.py written again:
+ * the same checks in the same order, the same wording, so both name the
+ * same first problem. Change them together.
  */
 
 export type BundleCheck =
@@ -122,11 +121,22 @@ async function checkNoUnlistedFiles(
   }
 }
 
-async function checkPayloadOxum(
+/** The payload files with their sizes, for the checks after the manifests. */
+async function payloadFiles(
   bag: BagFiles,
-  info: TagValues,
   payload: readonly ManifestLine[],
-): Promise<number> {
+): Promise<Map<string, PayloadFile>> {
+  const files = new Map<string, PayloadFile>();
+  for (const { path, sha256 } of payload) {
+    files.set(path, { sha256, size: (await bag.status(path))!.size });
+  }
+  return files;
+}
+
+function checkPayloadOxum(
+  info: TagValues,
+  payload: ReadonlyMap<string, PayloadFile>,
+): number {
   const oxum = singleValue(info, 'Payload-Oxum', BAG_INFO_FILE);
   if (!/^[0-9]+\.[0-9]+$/.test(oxum)) {
     throw new BagProblem(
@@ -136,102 +146,17 @@ async function checkPayloadOxum(
     );
   }
   let size = 0;
-  for (const { path } of payload) size += (await bag.status(path))!.size;
-  const actual = `${size}.${payload.length}`;
-  if (oxum !== actual) {
+  for (const file of payload.values()) size += file.size;
+  if (oxum !== `${size}.${payload.size}`) {
     throw new BagProblem(
-      BAG_INFO_FILE,
+      `${PAYLOAD_DIR}/`,
       'altered',
-      `Payload-Oxum is ${oxum}, but the payload holds ${actual}`,
+      `the payload no longer matches Payload-Oxum in ${BAG_INFO_FILE}: it ` +
+        `holds ${plural(size, 'byte')} in ${plural(payload.size, 'file')}, ` +
+        `where Payload-Oxum records ${oxum}`,
     );
   }
   return size;
-}
-
-type EvidenceRef = {
-  id: string;
-  bagPath: string;
-  sha256: string;
-  entryId: string;
-};
-
-type IncidentIndex = {
-  id: string;
-  heads: ChainHead[];
-  evidence: EvidenceRef[];
-};
-
-const incidentProblem = (detail: string) =>
-  new BagProblem(INCIDENT_FILE, 'malformed', detail);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function readHeads(heads: unknown): ChainHead[] {
-  if (!Array.isArray(heads)) throw incidentProblem('chainHeads is not a list');
-  const devices = new Set<string>();
-  return heads.map((head: unknown, index) => {
-    if (
-      !isRecord(head) ||
-      typeof head.deviceId !== 'string' ||
-      !Number.isSafeInteger(head.length) ||
-      (head.length as number) < 1 ||
-      !isHex64(head.headHash)
-    ) {
-      throw incidentProblem(
-        `chainHeads[${index}] is not a {deviceId, length, headHash} object`,
-      );
-    }
-    if (devices.has(head.deviceId)) {
-      throw incidentProblem(`device ${head.deviceId} has two chain heads`);
-    }
-    devices.add(head.deviceId);
-    return {
-      deviceId: head.deviceId,
-      length: head.length as number,
-      headHash: head.headHash,
-    };
-  });
-}
-
-function readEvidenceIndex(items: unknown): EvidenceRef[] {
-  if (!Array.isArray(items)) throw incidentProblem('evidence is not a list');
-  return items.map((item: unknown, index) => {
-    if (
-      !isRecord(item) ||
-      typeof item.id !== 'string' ||
-      typeof item.bagPath !== 'string' ||
-      typeof item.entryId !== 'string' ||
-      !isHex64(item.sha256)
-    ) {
-      throw incidentProblem(
-        `evidence[${index}] is not an {id, bagPath, sha256, entryId} object`,
-      );
-    }
-    return item as EvidenceRef;
-  });
-}
-
-async function readIncident(bag: BagFiles): Promise<IncidentIndex> {
-  const text = await bag.readRequiredText(INCIDENT_FILE);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw incidentProblem('the file is not valid JSON');
-  }
-  if (!isRecord(document))
-    throw incidentProblem('the file is not a JSON object');
-  const incident = document.incident;
-  if (!isRecord(incident) || typeof incident.id !== 'string') {
-    throw incidentProblem('incident.id is missing');
-  }
-  return {
-    id: incident.id,
-    heads: readHeads(document.chainHeads),
-    evidence: readEvidenceIndex(document.evidence),
-  };
 }
 
 function checkBagInfoMatches(info: TagValues, incident: IncidentIndex): void {
@@ -256,9 +181,9 @@ function checkBagInfoMatches(info: TagValues, incident: IncidentIndex): void {
   }
 }
 
-type JournalRecord = { where: string; parsed: ParsedJournalLine };
+type ReadLine = { where: string; parsed: ParsedJournalLine };
 
-async function readJournal(bag: BagFiles): Promise<JournalRecord[]> {
+async function readJournal(bag: BagFiles): Promise<ReadLine[]> {
   const text = await bag.readRequiredText(JOURNAL_FILE);
   return textLines(text).map((raw, index) => {
     const parsed = parseJournalLine(raw);
@@ -270,117 +195,53 @@ async function readJournal(bag: BagFiles): Promise<JournalRecord[]> {
   });
 }
 
-function walkChains(records: readonly JournalRecord[], incidentId: string) {
+/** Walks the chains; every line is then a checked entry. */
+function walkChains(lines: readonly ReadLine[], incidentId: string) {
   const walk = new ChainWalk(incidentId);
-  records.forEach(({ where, parsed }, index) => {
+  const records = lines.map(({ where, parsed }, index): JournalRecord => {
     if (!parsed.entry) throw new BagProblem(where, 'malformed', parsed.problem);
     const { deviceId } = parsed.entry;
     walk.step(where, parsed.entry, () => {
-      const later = records
+      const later = lines
         .slice(index + 1)
         .flatMap(({ parsed: next }) =>
           next.entry?.deviceId === deviceId ? [next.entry.chainSeq] : [],
         );
       return new Set(later);
     });
+    return { where, entry: parsed.entry };
   });
-  return walk.walked();
+  return { records, chains: walk.walked() };
 }
 
-function checkRegistration(
-  item: EvidenceRef,
-  records: readonly JournalRecord[],
-): void {
-  const entry = records.find(
-    (record) => record.parsed.entry?.id === item.entryId,
-  )?.parsed.entry;
-  if (!entry) {
-    throw new BagProblem(
-      item.bagPath,
-      'missing',
-      `the journal holds no entry ${item.entryId} registering evidence ` +
-        `item ${item.id}`,
-    );
-  }
-  if (entry.kind !== 'evidence.added' || entry.payload.evidenceId !== item.id) {
-    throw new BagProblem(
-      item.bagPath,
-      'altered',
-      `journal entry ${entry.id} does not register evidence item ${item.id}`,
-    );
-  }
-  if (entry.payload.sha256 !== item.sha256) {
-    throw new BagProblem(
-      item.bagPath,
-      'altered',
-      'its SHA-256 differs from the one registered in journal entry ' +
-        entry.id,
-    );
-  }
-}
-
-function checkEvidence(
-  incident: IncidentIndex,
-  payload: readonly ManifestLine[],
-  records: readonly JournalRecord[],
-): number {
-  const hashes = new Map(payload.map((line) => [line.path, line.sha256]));
-  const indexed = new Set<string>();
-  for (const item of incident.evidence) {
-    indexed.add(item.bagPath);
-    const sha256 = hashes.get(item.bagPath);
-    if (sha256 === undefined) {
-      throw new BagProblem(
-        item.bagPath,
-        'missing',
-        `evidence item ${item.id} is not listed in ${MANIFEST_FILE}`,
-      );
-    }
-    if (sha256 !== item.sha256) {
-      throw new BagProblem(
-        item.bagPath,
-        'altered',
-        `its SHA-256 differs from the one ${INCIDENT_FILE} records for ` +
-          `evidence item ${item.id}`,
-      );
-    }
-    checkRegistration(item, records);
-  }
-  const stray = payload.find(
-    ({ path }) => path.startsWith(`${EVIDENCE_DIR}/`) && !indexed.has(path),
-  );
-  if (stray) {
-    throw new BagProblem(
-      stray.path,
-      'extra',
-      `not the file of any evidence item in ${INCIDENT_FILE}`,
-    );
-  }
-  return incident.evidence.length;
-}
-
-async function runChecks(root: string): Promise<string> {
-  const bag = new BagFiles(root);
+async function checkManifests(bag: BagFiles) {
   await checkDeclaration(bag);
   const tags = await readManifest(bag, TAG_MANIFEST_FILE, false);
   await checkListedFiles(bag, tags, TAG_MANIFEST_FILE);
   const payload = await readManifest(bag, MANIFEST_FILE, true);
   await checkListedFiles(bag, payload, MANIFEST_FILE);
   await checkNoUnlistedFiles(bag, payload, tags);
+  return payloadFiles(bag, payload);
+}
+
+async function runChecks(root: string): Promise<string> {
+  const bag = new BagFiles(root);
+  const payload = await checkManifests(bag);
   const info = parseTagFile(
     await bag.readRequiredText(BAG_INFO_FILE),
     BAG_INFO_FILE,
   );
-  const size = await checkPayloadOxum(bag, info, payload);
+  const size = checkPayloadOxum(info, payload);
   const incident = await readIncident(bag);
   checkBagInfoMatches(info, incident);
-  const records = await readJournal(bag);
-  const chains = walkChains(records, incident.id);
+  const { records, chains } = walkChains(await readJournal(bag), incident.id);
   checkChainHeads(chains, incident.heads);
   const evidence = checkEvidence(incident, payload, records);
+  const custody = await checkCustody(bag, incident, records);
   return (
-    `OK: ${plural(payload.length, 'payload file')} ` +
+    `OK: ${plural(payload.size, 'payload file')} ` +
     `(${plural(size, 'byte')}), ${plural(evidence, 'evidence file')}, ` +
+    `${plural(custody, 'custody event')}, ` +
     `${plural(chains.length, 'chain')} and ` +
     `${plural(records.length, 'journal entry', 'journal entries')} verified`
   );
@@ -389,9 +250,9 @@ async function runChecks(root: string): Promise<string> {
 /**
  * Checks a bag as a recipient would: the declaration, both manifests, no
  * unlisted file, Payload-Oxum, the journal's hash chains against their
- * recorded heads, and each evidence file against the journal entry that
- * registered it. Returns the first problem; throws only for I/O errors
- * other than a missing file.
+ * recorded heads, then the evidence and the custody log against the
+ * journal, both ways. Returns the first problem; throws only for I/O
+ * errors other than a missing file.
  */
 export async function verifyBundle(root: string): Promise<BundleCheck> {
   try {

@@ -7,12 +7,14 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { openPromise } from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IntakeOutcome } from '../../../shared/evidence-types';
 import type { BundleSummary, Incident } from '../../../shared/ipc-contract';
 import type { Result } from '../../../shared/result';
 import { canonicalJson, computeEntryHash } from '../../journal/entry-hash';
@@ -67,6 +69,8 @@ type IndexItem = {
   size: number;
   originalPath: string;
   entryId: string;
+  source: string;
+  linkTarget: string | null;
 };
 
 function readIndex(): { evidence: IndexItem[]; chainHeads: unknown[] } {
@@ -303,6 +307,65 @@ describe('writing an evidence bundle', () => {
     }
   });
 
+  it('records in the index the integrity the export itself established', async () => {
+    const stored = fixture.items.map((item) => item.integrity);
+    await exportTo(bagPath());
+
+    const document = JSON.parse(
+      readFileSync(bagPath('data', 'incident.json'), 'utf8'),
+    );
+    expect(stored.every((state) => state === 'unverified')).toBe(true);
+    expect(document.baggedAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]{15}Z$/);
+    for (const item of document.evidence) {
+      expect(item).toMatchObject({
+        integrity: 'intact',
+        integrityCheckedAt: document.baggedAt,
+      });
+    }
+  });
+
+  it('counts and explains what the README describes', async () => {
+    await exportTo(bagPath());
+
+    const readme = readFileSync(bagPath('README.txt'), 'utf8');
+    expect(readme).toContain(
+      '  data/evidence/          10 evidence files, byte for byte as ' +
+        'collected\n',
+    );
+    expect(readme).toContain('The journal holds 14 entries. Each device');
+    expect(readme).toMatch(/"integrity" in data\/incident\.json records:/);
+    expect(readme).toMatch(
+      /item's file holds the path the link pointed to[^]*"source": "symlink"[^]*"linkTarget"/,
+    );
+    expect(readme).not.toMatch(/\(s\)|\{\{/);
+  });
+
+  it('writes a symbolic link as its target path, which both verifiers pass', async () => {
+    const folder = join(fixture.root, 'links');
+    mkdirSync(folder);
+    symlinkSync('/var/log/secure.1', join(folder, 'secure'));
+    const [outcome] = await invokeOk<IntakeOutcome[]>(
+      fixture.warRoom,
+      'evidence:add-paths',
+      { incidentId: fixture.incident.id, paths: [folder], type: 'log-export' },
+    );
+    await exportTo(bagPath());
+
+    const link = readIndex().evidence.find((item) => item.name === 'secure');
+    expect(outcome.ok && outcome.item.source).toBe('symlink');
+    expect(link).toMatchObject({
+      source: 'symlink',
+      linkTarget: '/var/log/secure.1',
+    });
+    expect(readFileSync(bagPath(link!.bagPath), 'utf8')).toBe(
+      '/var/log/secure.1',
+    );
+    const own = bundleCheckLine(await verifyBundle(bagPath()));
+    expect(own).toMatch(/^OK: 14 payload files .* 11 evidence files, 12 /);
+    const python = runPython([bagPath('verify_bundle.py'), bagPath()]);
+    expect(python.stdout).toBe(`${own}\n`);
+  });
+
   it('writes a bag that verifies for an incident with no evidence', async () => {
     const quiet = await invokeOk<Incident>(fixture.warRoom, 'incident:create', {
       title: 'Nothing collected yet',
@@ -315,7 +378,7 @@ describe('writing an evidence bundle', () => {
     expect(readdirSync(bagPath('data', 'evidence'))).toEqual([]);
     const check = await verifyBundle(bagPath());
     expect(bundleCheckLine(check)).toMatch(
-      /^OK: 3 payload files \(\d+ bytes\), 0 evidence files, 1 chain and 1 journal entry verified$/,
+      /^OK: 3 payload files \(\d+ bytes\), 0 evidence files, 0 custody events, 1 chain and 1 journal entry verified$/,
     );
     const python = runPython([bagPath('verify_bundle.py'), bagPath()]);
     expect(python.stdout).toBe(`${bundleCheckLine(check)}\n`);
@@ -407,6 +470,41 @@ describe('refusing an export', () => {
         'evidence to record it',
     });
     expect(readdirSync(bagPath())).toEqual([]);
+  });
+
+  it('refuses an item whose recorded hashes differ from its registration', async () => {
+    const item = fixture.items.find((found) => found.name === 'CON.txt')!;
+    fixture.warRoom.db
+      .prepare('UPDATE vault_blobs SET md5 = ? WHERE sha256 = ?')
+      .run('0'.repeat(32), item.hashes.sha256);
+
+    const result = await tryExport(bagPath());
+    expect(result.ok || result.error).toEqual({
+      kind: 'integrity',
+      message:
+        `evidence item ${item.id} ("CON.txt") does not match the journal ` +
+        `entry ${item.entryId} that registered it (its md5 differs), so no ` +
+        'bundle was written. Run war-room verify',
+    });
+    expect(existsSync(bagPath())).toBe(false);
+  });
+
+  it('refuses a registered item the evidence log no longer lists', async () => {
+    const item = fixture.items[2];
+    const { db } = fixture.warRoom;
+    db.prepare('DELETE FROM evidence_custody WHERE evidence_id = ?').run(
+      item.id,
+    );
+    db.prepare('DELETE FROM evidence_items WHERE id = ?').run(item.id);
+
+    const result = await tryExport(bagPath());
+    expect(result.ok || result.error).toEqual({
+      kind: 'integrity',
+      message:
+        `journal entry ${item.entryId} registers evidence item ${item.id}, ` +
+        'which the evidence log no longer lists, so no bundle was written',
+    });
+    expect(existsSync(bagPath())).toBe(false);
   });
 
   it('refuses a journal that no longer verifies, naming the entry', async () => {

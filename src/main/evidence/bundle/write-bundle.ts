@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { EvidenceItem } from '../../../shared/evidence-types';
 import type { BundleSummary } from '../../../shared/ipc-contract';
+import type { JsonObject } from '../../../shared/journal-types';
 import { AppFailure } from '../../../shared/result';
 import type { Db } from '../../db/open-database';
 import type { Vault } from '../evidence-vault';
@@ -26,12 +28,14 @@ import {
   VERIFIER_FILE,
 } from './bag-layout';
 import { evidenceFileName, prefixWidth } from './bag-names';
+import { plural } from './bag-problem';
 import { readBagSnapshot, type BagSnapshot } from './bag-snapshot';
 import { claimTarget, undoTarget } from './bag-target';
 import { formatManifest } from './bag-text';
 import { BagWriter, syncDirectory, type WrittenFile } from './bag-writer';
 import { readBundleResources, type BundleResources } from './bundle-resources';
-import { writeJournal, type Registration } from './write-journal';
+import { unregisteredField } from './evidence-check';
+import { writeJournal } from './write-journal';
 import { writeBagZip } from './write-zip';
 
 export type BundleRequest = {
@@ -48,6 +52,55 @@ function describeItem(placed: PlacedItem): string {
   return `evidence item ${placed.item.id} (${JSON.stringify(placed.item.name)})`;
 }
 
+/** How the evidence log's item differs from its registration, if it does. */
+function registrationMismatch(
+  item: EvidenceItem,
+  registration: JsonObject | undefined,
+): string | null {
+  if (!registration) return 'the journal holds no such evidence.added entry';
+  const indexed = { id: item.id, name: item.name, size: item.size };
+  const field = unregisteredField({ ...indexed, ...item.hashes }, registration);
+  return field === undefined ? null : `its ${field} differs`;
+}
+
+/**
+ * Refuses an item the evidence log records otherwise than its journal
+ * registration does, so the bag's index never contradicts its journal.
+ */
+function checkRegistered(
+  placed: PlacedItem,
+  registered: ReadonlyMap<string, JsonObject>,
+): void {
+  const { entryId } = placed.item;
+  const mismatch = registrationMismatch(placed.item, registered.get(entryId));
+  if (mismatch) {
+    throw new AppFailure(
+      'integrity',
+      `${describeItem(placed)} does not match the journal entry ${entryId} ` +
+        `that registered it (${mismatch}), so no bundle was written. Run ` +
+        'war-room verify',
+    );
+  }
+}
+
+/** Refuses a registration whose item the evidence log no longer lists. */
+function checkEveryRegistrationPlaced(
+  registered: ReadonlyMap<string, JsonObject>,
+  placed: readonly PlacedItem[],
+): void {
+  const entryIds = new Set(placed.map(({ item }) => item.entryId));
+  const unplaced = [...registered].find(([entryId]) => !entryIds.has(entryId));
+  if (unplaced) {
+    const [entryId, registration] = unplaced;
+    throw new AppFailure(
+      'integrity',
+      `journal entry ${entryId} registers evidence item ` +
+        `${String(registration.evidenceId)}, which the evidence log no ` +
+        'longer lists, so no bundle was written',
+    );
+  }
+}
+
 /**
  * Copies each item's vault file under its bag name, refusing content that
  * is not what the journal registered. Items sharing content are each
@@ -58,7 +111,7 @@ async function copyEvidence(
   writer: BagWriter,
   vault: Vault,
   snapshot: BagSnapshot,
-  registered: ReadonlyMap<string, Registration>,
+  registered: ReadonlyMap<string, JsonObject>,
 ): Promise<PlacedItem[]> {
   const width = prefixWidth(snapshot.items.length);
   await writer.makeFolder(EVIDENCE_DIR);
@@ -66,18 +119,7 @@ async function copyEvidence(
   for (const [index, item] of snapshot.items.entries()) {
     const name = evidenceFileName(index + 1, width, item.name);
     const entry: PlacedItem = { item, bagPath: `${EVIDENCE_DIR}/${name}` };
-    const registration = registered.get(item.entryId);
-    if (
-      registration?.evidenceId !== item.id ||
-      registration.sha256 !== item.hashes.sha256
-    ) {
-      throw new AppFailure(
-        'integrity',
-        `${describeItem(entry)} does not match the journal entry ` +
-          `${item.entryId} that registered it, so no bundle was written. ` +
-          'Run war-room verify',
-      );
-    }
+    checkRegistered(entry, registered);
     await writer.copyChecked(
       entry.bagPath,
       vault.blobPath(item.hashes.sha256),
@@ -89,6 +131,7 @@ async function copyEvidence(
     );
     placed.push(entry);
   }
+  checkEveryRegistrationPlaced(registered, placed);
   return placed;
 }
 
@@ -157,8 +200,8 @@ async function writeTagFiles(
       incidentId: snapshot.incident.id,
       incidentTitle: snapshot.incident.title,
       baggedAt: request.baggedAt,
-      evidenceFiles: String(counts.evidenceFiles),
-      journalEntries: String(counts.journalEntries),
+      evidenceFiles: plural(counts.evidenceFiles, 'evidence file'),
+      journalEntries: plural(counts.journalEntries, 'entry', 'entries'),
     }),
   );
   await writer.write(VERIFIER_FILE, [resources.verifier], 0o755);

@@ -1,4 +1,5 @@
 import { EVIDENCE_ENTRY_KINDS } from '../../../shared/evidence-types';
+import type { JsonObject } from '../../../shared/journal-types';
 import { AppFailure } from '../../../shared/result';
 import type { Db } from '../../db/open-database';
 import { entryFromRow, type EntryRow } from '../../journal/entry-rows';
@@ -33,13 +34,11 @@ function journalRefused(incidentId: string, problem: BagProblem): AppFailure {
   );
 }
 
-export type Registration = { evidenceId: unknown; sha256: unknown };
-
 /**
  * Writes `data/journal.jsonl` page by page, walking its chains as it goes
  * with the bundle check's own walk, so a journal that would fail the check
- * is never exported. Returns the entry count and what each
- * `evidence.added` entry registered.
+ * is never exported. Returns the entry count and the payload of each
+ * `evidence.added` entry, by entry id.
  */
 export async function writeJournal(
   db: Db,
@@ -48,7 +47,7 @@ export async function writeJournal(
 ) {
   const incidentId = snapshot.incident.id;
   const walk = new ChainWalk(incidentId);
-  const registered = new Map<string, Registration>();
+  const registered = new Map<string, JsonObject>();
   let entries = 0;
 
   async function* lines(): AsyncGenerator<Buffer> {
@@ -61,10 +60,7 @@ export async function writeJournal(
           laterChainSeqs(db, row, snapshot.lastPosition),
         );
         if (line.parsed.kind === EVIDENCE_ENTRY_KINDS.added) {
-          registered.set(row.id, {
-            evidenceId: line.parsed.payload.evidenceId,
-            sha256: line.parsed.payload.sha256,
-          });
+          registered.set(row.id, line.parsed.payload);
         }
         return `${line.text}\n`;
       });

@@ -26,6 +26,9 @@ export async function writeBagZip(
   zipPath: string,
   contents: ZipContents,
 ): Promise<void> {
+  // Opened first: if the archive cannot be created, no read of the bag has
+  // started that nobody would consume.
+  const handle = await open(zipPath, 'wx', 0o644);
   const top = basename(contents.root);
   const zip = new ZipFile();
   const folder = { mtime: contents.modifiedAt, mode: S_IFDIR | 0o755 };
@@ -40,12 +43,10 @@ export async function writeBagZip(
       mode: S_IFREG | file.mode,
     });
   }
-  zip.end();
-
   // yazl reports a failed file read on the ZipFile, not on its stream.
   const output = zip.outputStream as Readable;
   zip.on('error', (error: Error) => output.destroy(error));
-  const handle = await open(zipPath, 'wx', 0o644);
+  zip.end();
   try {
     for await (const chunk of output) await writeFully(handle, chunk as Buffer);
     await handle.sync();

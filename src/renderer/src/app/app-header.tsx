@@ -1,4 +1,6 @@
 import { CommandBar } from '../command/command-bar';
+import { ConnectionIndicator } from '../dashboard/connection-indicator';
+import { TransitionOfferBar } from '../dashboard/transition-offer-bar';
 import { useIncident, useIncidents } from '../data/incident-queries';
 import { useUiStore } from '../state/ui-store';
 import { ChainStatus } from '../timeline/chain-status';
@@ -47,14 +49,7 @@ function HeaderControls(props: { incidentId: string | null }) {
       <IncidentSwitcher />
       <span className="header-spacer" />
       {props.incidentId && <ChainStatus incidentId={props.incidentId} />}
-      <span
-        className="connection-state"
-        data-testid="admin-api-state"
-        title="This version has no admin-API client yet, so no emergency controls are offered."
-      >
-        <span className="connection-dot" aria-hidden="true" />
-        Admin API: not configured
-      </span>
+      <ConnectionIndicator />
       <button
         type="button"
         data-testid="theme-toggle"
@@ -85,6 +80,7 @@ export function AppHeader() {
       <div className="header-row">
         <HeaderControls incidentId={incident?.id ?? null} />
       </div>
+      {incident && <TransitionOfferBar incidentId={incident.id} />}
       {incident && <CommandBar incidentId={incident.id} />}
     </header>
   );

@@ -1,4 +1,5 @@
 import { ChecklistPane } from '../checklist/checklist-pane';
+import { DashboardPane } from '../dashboard/dashboard-pane';
 import { EvidencePane } from '../evidence/evidence-pane';
 import { useVerifyEvidenceOnOpen } from '../evidence/use-verify-on-open';
 import { IncidentCardPane } from '../incident-card/incident-card-pane';
@@ -16,6 +17,8 @@ function CurrentPane() {
   const pane = useUiStore((state) => state.pane);
   const incidentId = useUiStore((state) => state.selectedIncidentId);
 
+  // The platform's dashboard belongs to no incident.
+  if (pane === 'dashboard') return <DashboardPane />;
   if (!incidentId || pane === 'incidents') return <IncidentListPane />;
   // Keyed, so switching incidents starts from a fresh scroll position,
   // focus and forms.

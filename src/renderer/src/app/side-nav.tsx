@@ -8,6 +8,7 @@ const PANES: { pane: Pane; label: string; needsIncident: boolean }[] = [
   { pane: 'checklist', label: 'Checklist', needsIncident: true },
   { pane: 'card', label: 'Incident card', needsIncident: true },
   { pane: 'evidence', label: 'Evidence', needsIncident: true },
+  { pane: 'dashboard', label: 'Security dashboard', needsIncident: false },
 ];
 
 function NavItem(props: {

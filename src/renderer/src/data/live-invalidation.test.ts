@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBridge } from '../test-support/fake-bridge';
+import { sampleStatus } from '../test-support/sample-admin';
 import {
   connectLiveInvalidation,
   createInvalidationBatcher,
@@ -182,5 +183,68 @@ describe('connectLiveInvalidation', () => {
     vi.advanceTimersByTime(50);
 
     expect(invalid(queryKeys.incidents.list())).toBe(false);
+  });
+});
+
+describe('admin-API pushes', () => {
+  const NO_FILTER = { eventType: '', severity: '', user: '', ip: '' } as const;
+
+  function dashboardClient() {
+    const client = new QueryClient();
+    const keys = [
+      queryKeys.admin.status(),
+      queryKeys.dashboard.snapshot(),
+      queryKeys.dashboard.events.page(NO_FILTER, 0),
+      queryKeys.dashboard.failedLogins.window(24),
+      queryKeys.incidents.list(),
+    ];
+    for (const key of keys) client.setQueryData(key, {});
+    const invalid = (key: readonly unknown[]) =>
+      client.getQueryState(key)?.isInvalidated;
+    return { client, invalid };
+  }
+
+  it('refreshes the snapshot and status, and events only when they changed', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = dashboardClient();
+    connectLiveInvalidation(bridge, client, DELAYS);
+
+    bridge.emit('dashboard:updated', { parts: ['alerts', 'metrics'] });
+
+    expect(invalid(queryKeys.dashboard.snapshot())).toBe(true);
+    expect(invalid(queryKeys.admin.status())).toBe(true);
+    expect(invalid(queryKeys.dashboard.events.page(NO_FILTER, 0))).toBe(false);
+    expect(invalid(queryKeys.dashboard.failedLogins.window(24))).toBe(false);
+    expect(invalid(queryKeys.incidents.list())).toBe(false);
+
+    bridge.emit('dashboard:updated', { parts: ['events'] });
+
+    expect(invalid(queryKeys.dashboard.events.page(NO_FILTER, 0))).toBe(true);
+    expect(invalid(queryKeys.dashboard.failedLogins.window(24))).toBe(true);
+  });
+
+  it('takes a pushed status as it is, without asking again', () => {
+    const bridge = createFakeBridge({});
+    const { client } = dashboardClient();
+    connectLiveInvalidation(bridge, client, DELAYS);
+    const status = sampleStatus({ connection: 'offline' });
+
+    bridge.emit('admin:status-changed', status);
+
+    expect(client.getQueryData(queryKeys.admin.status())).toEqual(status);
+    expect(bridge.calls).toEqual([]);
+  });
+
+  it('stops listening when disconnected', () => {
+    const bridge = createFakeBridge({});
+    const { client, invalid } = dashboardClient();
+    const disconnect = connectLiveInvalidation(bridge, client, DELAYS);
+
+    disconnect();
+    bridge.emit('dashboard:updated', { parts: ['events'] });
+    bridge.emit('admin:status-changed', sampleStatus());
+
+    expect(invalid(queryKeys.dashboard.snapshot())).toBe(false);
+    expect(client.getQueryData(queryKeys.admin.status())).toEqual({});
   });
 });

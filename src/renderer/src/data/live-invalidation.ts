@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { WarRoomBridge } from '../../../shared/bridge';
+import type { IpcEvents } from '../../../shared/ipc-contract';
 import { ORGANISATION_SCOPE } from '../../../shared/journal-types';
 import { queryKeys } from './query-keys';
 
@@ -110,6 +111,39 @@ function invalidateVerification(
   }
 }
 
+/**
+ * A pull stored fresh dashboard parts. Events feed both the events table
+ * and the failed-login analysis. Any stored part means the platform
+ * answered, so the status (its last contact) is re-read too.
+ */
+function invalidateDashboard(
+  queryClient: QueryClient,
+  payload: IpcEvents['dashboard:updated'],
+) {
+  const { dashboard } = queryKeys;
+  void queryClient.invalidateQueries({ queryKey: dashboard.snapshot() });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.admin.status() });
+  if (!payload.parts.includes('events')) return;
+  void queryClient.invalidateQueries({ queryKey: dashboard.events.all() });
+  void queryClient.invalidateQueries({
+    queryKey: dashboard.failedLogins.all(),
+  });
+}
+
+/** Subscribes to the admin-API pushes; returns the unsubscribe function. */
+function connectAdminPushes(bridge: WarRoomBridge, queryClient: QueryClient) {
+  const offStatus = bridge.on('admin:status-changed', (status) =>
+    queryClient.setQueryData(queryKeys.admin.status(), status),
+  );
+  const offDashboard = bridge.on('dashboard:updated', (payload) =>
+    invalidateDashboard(queryClient, payload),
+  );
+  return () => {
+    offStatus();
+    offDashboard();
+  };
+}
+
 export type LiveInvalidationDelays = {
   /** Collects pushes before the timeline and lists refetch. */
   dataMs: number;
@@ -152,9 +186,11 @@ export function connectLiveInvalidation(
   const offChanged = bridge.on('incident:changed', (payload) =>
     data.incidentChanged(payload.incidentId),
   );
+  const offAdmin = connectAdminPushes(bridge, queryClient);
   return () => {
     offAppended();
     offChanged();
+    offAdmin();
     data.dispose();
     verification.dispose();
     evidence.dispose();

@@ -1,3 +1,4 @@
+import type { EventSeverity } from '../../../shared/admin-api-types';
 import type { TimelineOrder } from '../../../shared/ipc-contract';
 
 /** What selects a set of timeline pages; part of every page's key. */
@@ -6,6 +7,14 @@ export type TimelineFilter = {
   kinds: string[];
   actors: string[];
   search: string;
+};
+
+/** What selects the cached security events shown; part of each page key. */
+export type SecurityEventFilter = {
+  eventType: string;
+  severity: EventSeverity | '';
+  user: string;
+  ip: string;
 };
 
 /**
@@ -41,5 +50,23 @@ export const queryKeys = {
     list: (incidentId: string) => ['evidence', incidentId, 'list'] as const,
     detail: (incidentId: string, evidenceId: string) =>
       ['evidence', incidentId, 'detail', evidenceId] as const,
+  },
+  admin: {
+    status: () => ['admin', 'status'] as const,
+  },
+  /** Everything read from the admin-API cache; refreshed after each pull. */
+  dashboard: {
+    all: () => ['dashboard'] as const,
+    snapshot: () => ['dashboard', 'snapshot'] as const,
+    events: {
+      all: () => ['dashboard', 'events'] as const,
+      page: (filter: SecurityEventFilter, block: number) =>
+        ['dashboard', 'events', filter, block] as const,
+    },
+    failedLogins: {
+      all: () => ['dashboard', 'failed-logins'] as const,
+      window: (windowHours: number) =>
+        ['dashboard', 'failed-logins', windowHours] as const,
+    },
   },
 };

@@ -1,9 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { TimelineOrder } from '../../../shared/ipc-contract';
+import type { SecurityEventFilter } from '../data/query-keys';
 import type { ZoneMode } from '../timeline/time-format';
 
-export type Pane = 'incidents' | 'timeline' | 'checklist' | 'card' | 'evidence';
+export type Pane =
+  'incidents' | 'timeline' | 'checklist' | 'card' | 'evidence' | 'dashboard';
+export type DashboardTab =
+  'overview' | 'events' | 'failed-logins' | 'connection';
 export type Theme = 'dark' | 'light';
 export type TimeBasis = 'occurred' | 'recorded';
 
@@ -29,6 +33,17 @@ type UiState = {
   selectedEvidenceId: string | null;
   /** Bumped each time an incident is opened, the same one again included. */
   incidentOpenCount: number;
+  dashboardTab: DashboardTab;
+  eventFilter: SecurityEventFilter;
+  failedLoginWindowHours: number;
+  /**
+   * Alerts, events and connection transitions already put on a timeline
+   * from this window, by `incidentId:source:id`, so a button says so and
+   * is not pressed twice.
+   */
+  pinnedToTimeline: Record<string, true>;
+  /** Transitions not to offer again, by `incidentId:transitionId`. */
+  dismissedTransitions: Record<string, true>;
   newIncidentOpen: boolean;
   /** Bumped to ask the note box to take focus (it may not be mounted yet). */
   noteFocusRequest: number;
@@ -52,6 +67,11 @@ type UiActions = {
   setExpanded(entryId: string, expanded: boolean): void;
   setChecklistCollapsed(rowKey: string, collapsed: boolean): void;
   selectEvidence(evidenceId: string | null): void;
+  setDashboardTab(tab: DashboardTab): void;
+  setEventFilter(filter: Partial<SecurityEventFilter>): void;
+  setFailedLoginWindowHours(hours: number): void;
+  markPinned(key: string): void;
+  dismissTransition(key: string): void;
   setNewIncidentOpen(open: boolean): void;
   requestNoteFocus(): void;
   requestSearchFocus(): void;
@@ -81,6 +101,11 @@ function initialState(): UiState {
     collapsedChecklistRows: {},
     selectedEvidenceId: null,
     incidentOpenCount: 0,
+    dashboardTab: 'overview',
+    eventFilter: { eventType: '', severity: '', user: '', ip: '' },
+    failedLoginWindowHours: 24,
+    pinnedToTimeline: {},
+    dismissedTransitions: {},
     newIncidentOpen: false,
     noteFocusRequest: 0,
     searchFocusRequest: 0,
@@ -96,6 +121,8 @@ const PERSISTED_KEYS = [
   'zoneMode',
   'order',
   'noteDrafts',
+  'dashboardTab',
+  'failedLoginWindowHours',
 ] as const satisfies (keyof UiState)[];
 
 export const useUiStore = create<UiStore>()(
@@ -145,6 +172,19 @@ export const useUiStore = create<UiStore>()(
           ),
         })),
       selectEvidence: (selectedEvidenceId) => set({ selectedEvidenceId }),
+      setDashboardTab: (dashboardTab) => set({ dashboardTab }),
+      setEventFilter: (filter) =>
+        set((state) => ({ eventFilter: { ...state.eventFilter, ...filter } })),
+      setFailedLoginWindowHours: (failedLoginWindowHours) =>
+        set({ failedLoginWindowHours }),
+      markPinned: (key) =>
+        set((state) => ({
+          pinnedToTimeline: withFlag(state.pinnedToTimeline, key, true),
+        })),
+      dismissTransition: (key) =>
+        set((state) => ({
+          dismissedTransitions: withFlag(state.dismissedTransitions, key, true),
+        })),
       setNewIncidentOpen: (newIncidentOpen) => set({ newIncidentOpen }),
       requestNoteFocus: () =>
         set((state) => ({ noteFocusRequest: state.noteFocusRequest + 1 })),

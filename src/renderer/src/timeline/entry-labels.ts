@@ -18,6 +18,12 @@ const KIND_LABELS: Record<string, string> = {
   'evidence.linked': 'Evidence link',
   'evidence.verified': 'Integrity',
   'evidence.bundle-exported': 'Bundle',
+  'admin.alert-pinned': 'Platform alert',
+  'admin.event-pinned': 'Platform event',
+  'admin.connection-changed': 'Admin API',
+  'timeline.imported': 'Imported',
+  'timeline.import-completed': 'Import',
+  'timeline.exported': 'Export',
 };
 
 /** Kinds added later without a label are shown by their id. */

@@ -6,6 +6,7 @@ import { SeverityBadge } from '../incidents/severity-badge';
 import { useUiStore } from '../state/ui-store';
 import { NoteComposer } from './note-composer';
 import { TamperBanner } from './tamper-banner';
+import { TimelineExchange } from './timeline-exchange';
 import { TimelineList } from './timeline-list';
 import { TimelineToolbar } from './timeline-toolbar';
 
@@ -54,6 +55,7 @@ export function TimelinePane(props: { incidentId: string }) {
         {incident && (
           <span className="muted">{categoryLabel(incident.category)}</span>
         )}
+        <TimelineExchange incidentId={incidentId} />
       </div>
       <TimelineToolbar incidentId={incidentId} />
       <TamperBanner incidentId={incidentId} />

@@ -60,6 +60,19 @@ function nextScopePosition(db: Db, scope: string): number {
   return (row?.last ?? 0) + 1;
 }
 
+type ScopeTail = { head: ChainHead; position: number };
+
+function readScopeTail(
+  db: Db,
+  writer: JournalWriter,
+  input: NewEntry,
+): ScopeTail {
+  return {
+    head: readChainHead(db, input.scope, writer.deviceId),
+    position: nextScopePosition(db, input.scope),
+  };
+}
+
 function buildEntry(writer: JournalWriter, input: NewEntry, head: ChainHead) {
   const nowMicros = writer.clock.nowMicros();
   const recordedAt = formatEpochMicros(nowMicros);
@@ -78,11 +91,18 @@ function buildEntry(writer: JournalWriter, input: NewEntry, head: ChainHead) {
     payload: checkPayload(input.payload),
     prevHash: head.head_hash,
   } satisfies Omit<JournalEntry, 'hash'>;
-  return { ...fields, hash: computeEntryHash(fields) };
+  const payloadJson = canonicalJson(fields.payload);
+  const entry = { ...fields, hash: computeEntryHash(fields, payloadJson) };
+  return { entry, payloadJson };
 }
 
-function insertEntry(db: Db, entry: JournalEntry, input: NewEntry): void {
-  const position = nextScopePosition(db, entry.scope);
+function insertEntry(
+  db: Db,
+  entry: JournalEntry,
+  payloadJson: string,
+  input: NewEntry,
+  position: number,
+): void {
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO journal_entries (id, scope, scope_pos, device_id, chain_seq,
@@ -101,7 +121,7 @@ function insertEntry(db: Db, entry: JournalEntry, input: NewEntry): void {
     entry.occurredOffset,
     entry.timeSource,
     entry.recordedAt,
-    canonicalJson(entry.payload),
+    payloadJson,
     input.targetId ?? null,
     entry.prevHash,
     entry.hash,
@@ -136,10 +156,17 @@ export function appendEntries(
   project?: (entries: JournalEntry[]) => void,
 ): JournalEntry[] {
   const run = db.transaction(() => {
+    // Inside the write lock, each scope's head and position are read once
+    // and then followed in memory across the batch.
+    const tails = new Map<string, ScopeTail>();
     const appended = inputs.map((input) => {
-      const head = readChainHead(db, input.scope, writer.deviceId);
-      const entry = buildEntry(writer, input, head);
-      insertEntry(db, entry, input);
+      const tail = tails.get(input.scope) ?? readScopeTail(db, writer, input);
+      const { entry, payloadJson } = buildEntry(writer, input, tail.head);
+      insertEntry(db, entry, payloadJson, input, tail.position);
+      tails.set(input.scope, {
+        head: { length: entry.chainSeq, head_hash: entry.hash },
+        position: tail.position + 1,
+      });
       return entry;
     });
     project?.(appended);

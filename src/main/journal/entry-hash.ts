@@ -42,9 +42,37 @@ export function canonicalJson(value: unknown): string {
   return canonical;
 }
 
+type HashInput = ReturnType<typeof hashInput>;
+
+/** The hash input's members in RFC 8785 order (UTF-16 code unit order). */
+const SORTED_MEMBERS = (
+  Object.keys(hashInput({} as HashedFields)) as (keyof HashInput)[]
+).sort();
+
+/**
+ * `canonicalJson(hashInput(fields))`, built around the payload's canonical
+ * JSON when the caller already has it, so an append canonicalises each
+ * payload once rather than twice. Every member but the payload is a string
+ * or a safe integer, whose RFC 8785 form is exactly `JSON.stringify`'s.
+ */
+export function canonicalHashInput(
+  fields: HashedFields,
+  payloadJson: string = canonicalJson(fields.payload),
+): string {
+  const input = hashInput(fields);
+  const members = SORTED_MEMBERS.map((key) => {
+    const value = key === 'payload' ? payloadJson : JSON.stringify(input[key]);
+    return `${JSON.stringify(key)}:${value}`;
+  });
+  return `{${members.join(',')}}`;
+}
+
 /** SHA-256 over the UTF-8 canonical JSON, as lowercase hex. */
-export function computeEntryHash(fields: HashedFields): string {
+export function computeEntryHash(
+  fields: HashedFields,
+  payloadJson?: string,
+): string {
   return createHash('sha256')
-    .update(canonicalJson(hashInput(fields)), 'utf8')
+    .update(canonicalHashInput(fields, payloadJson), 'utf8')
     .digest('hex');
 }

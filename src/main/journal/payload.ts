@@ -44,6 +44,33 @@ function checkContainer(value: object, path: string, depth: number): void {
   }
 }
 
+/** The same rules as `checkValue`, without building paths for messages. */
+export function isPlainJson(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value === null) return true;
+
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isSafeInteger(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(value)) {
+    return value.every((item) => isPlainJson(item, depth + 1));
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) {
+    if (!isPlainJson((value as JsonObject)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 /**
  * Payloads hold only strings, safe integers, booleans, null, arrays and
  * plain objects, so their canonical JSON is the same in every language.
@@ -53,6 +80,7 @@ export function checkPayload(value: unknown): JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     refuse('', 'must be an object');
   }
-  checkValue(value, '', 0);
+  // Most payloads are fine; only a refused one pays for naming its path.
+  if (!isPlainJson(value, 0)) checkValue(value, '', 0);
   return value as { [key: string]: JsonValue };
 }

@@ -73,9 +73,10 @@ function allChainKeys(db: Db): ChainKey[] {
     .map((row) => ({ scope: row.scope, deviceId: row.device_id }));
 }
 
-function hashMatches(entry: JournalEntry): boolean {
+/** `payloadJson`: the payload's canonical JSON, when already checked. */
+function hashMatches(entry: JournalEntry, payloadJson?: string): boolean {
   const { hash, ...fields } = entry;
-  return computeEntryHash(fields) === hash;
+  return computeEntryHash(fields, payloadJson) === hash;
 }
 
 /** Does this entry hash correctly as a member of some other chain? */
@@ -139,7 +140,8 @@ function checkEntry(db: Db, row: EntryRow, chain: ChainState): void {
     return;
   }
 
-  if (!hashMatches(entry)) {
+  // The stored payload text is its canonical form (checked just above).
+  if (!hashMatches(entry, row.payload)) {
     const origin = foreignOrigin(db, entry);
     chain.problem = origin
       ? problem(

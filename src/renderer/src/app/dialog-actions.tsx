@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /**
  * The footer every form dialog shares: what the keys do, Cancel, and the
  * submit button, which says what it is doing while the request is out.
@@ -7,7 +9,7 @@ export function DialogActions(props: {
   onCancel: () => void;
   submitLabel: string;
   pendingLabel: string;
-  pending: boolean;
+  pending?: boolean;
   disabled?: boolean;
 }) {
   return (
@@ -24,5 +26,27 @@ export function DialogActions(props: {
         {props.pending ? props.pendingLabel : props.submitLabel}
       </button>
     </div>
+  );
+}
+
+/**
+ * The end of a form dialog: the reason the last attempt failed, if it did,
+ * announced to screen readers, then the shared footer.
+ */
+export function FormFooter(
+  props: Parameters<typeof DialogActions>[0] & { error: ReactNode },
+) {
+  const { error, ...actions } = props;
+  return (
+    <>
+      {error ? (
+        <p className="form-error field-wide" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="field-wide">
+        <DialogActions {...actions} />
+      </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
 import {
   detailsDraft,
@@ -132,20 +132,13 @@ function AddFilesForm(props: {
         <PickedFiles files={batch.files} onRemove={batch.remove} />
       </div>
       <EvidenceDetailsFields draft={batch.draft} onChange={batch.change} />
-      {batch.problem && (
-        <p className="form-error field-wide" role="alert">
-          {batch.problem}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="Each file is hashed as it is copied into the vault."
-          onCancel={props.onCancel}
-          submitLabel={count === 1 ? 'Add 1 file' : `Add ${count} files`}
-          pendingLabel="Adding…"
-          pending={false}
-        />
-      </div>
+      <FormFooter
+        error={batch.problem}
+        hint="Each file is hashed as it is copied into the vault."
+        onCancel={props.onCancel}
+        submitLabel={count === 1 ? 'Add 1 file' : `Add ${count} files`}
+        pendingLabel="Adding…"
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
 import { Field } from '../incidents/select-field';
 import {
@@ -72,20 +72,13 @@ function AddPathsForm(props: {
         recorded as a link and its target is not read.
       </p>
       <EvidenceDetailsFields draft={draft} onChange={changeDetails} />
-      {problem && (
-        <p className="form-error field-wide" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="Each file is hashed as it is copied into the vault."
-          onCancel={props.onCancel}
-          submitLabel="Add"
-          pendingLabel="Adding…"
-          pending={false}
-        />
-      </div>
+      <FormFooter
+        error={problem}
+        hint="Each file is hashed as it is copied into the vault."
+        onCancel={props.onCancel}
+        submitLabel="Add"
+        pendingLabel="Adding…"
+      />
     </form>
   );
 }

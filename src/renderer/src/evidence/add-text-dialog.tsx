@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
 import { Field } from '../incidents/select-field';
 import {
@@ -69,20 +69,13 @@ function AddTextForm(props: {
           setDraft((current) => ({ ...current, ...changes }))
         }
       />
-      {problem && (
-        <p className="form-error field-wide" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="Stored as UTF-8 and hashed like a file."
-          onCancel={props.onCancel}
-          submitLabel="Add text"
-          pendingLabel="Adding…"
-          pending={false}
-        />
-      </div>
+      <FormFooter
+        error={problem}
+        hint="Stored as UTF-8 and hashed like a file."
+        onCancel={props.onCancel}
+        submitLabel="Add text"
+        pendingLabel="Adding…"
+      />
     </form>
   );
 }

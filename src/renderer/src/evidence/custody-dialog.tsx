@@ -4,7 +4,7 @@ import {
   RECORDABLE_CUSTODY_ACTIONS,
 } from '../../../shared/evidence-types';
 import type { ChannelInput } from '../../../shared/ipc-contract';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
 import { useRecordCustody } from '../data/evidence-queries';
 import {
@@ -307,20 +307,14 @@ function CustodyForm(props: {
           setDraft((current) => ({ ...current, ...changes }))
         }
       />
-      {error && (
-        <p className="form-error field-wide" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="Kept in the journal with the item’s custody history."
-          onCancel={props.onDone}
-          submitLabel={`Record ${CUSTODY_ACTION_LABELS[draft.action].toLowerCase()}`}
-          pendingLabel="Saving…"
-          pending={record.isPending}
-        />
-      </div>
+      <FormFooter
+        error={error}
+        hint="Kept in the journal with the item’s custody history."
+        onCancel={props.onDone}
+        submitLabel={`Record ${CUSTODY_ACTION_LABELS[draft.action].toLowerCase()}`}
+        pendingLabel="Saving…"
+        pending={record.isPending}
+      />
     </form>
   );
 }

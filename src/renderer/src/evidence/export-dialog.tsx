@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { BundleSummary } from '../../../shared/ipc-contract';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
 import { useExportBundle } from '../data/evidence-queries';
-import { Field } from '../incidents/select-field';
+import { Field, PathField } from '../incidents/select-field';
 import { errorMessage } from '../transport/call';
 import { formatBytes, formatExactBytes } from './evidence-format';
 
@@ -65,20 +65,12 @@ function ExportFields(props: {
   const { draft, update } = props;
   return (
     <>
-      <Field label="Output folder" className="field-wide">
-        {(id) => (
-          <input
-            id={id}
-            className="mono"
-            data-autofocus
-            value={draft.outDir}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="/media/evidence-usb/INC-2026-12-03"
-            onChange={(event) => update({ outDir: event.target.value })}
-          />
-        )}
-      </Field>
+      <PathField
+        label="Output folder"
+        value={draft.outDir}
+        placeholder="/media/evidence-usb/INC-2026-12-03"
+        onChange={(value) => update({ outDir: value })}
+      />
       <p className="muted hint field-wide">
         A folder on the machine War Room runs on that does not exist yet, or is
         empty. It becomes a BagIt bag: evidence, journal, custody log, manifests
@@ -160,20 +152,14 @@ function ExportForm(props: { incidentId: string; onDone: () => void }) {
           setDraft((current) => ({ ...current, ...changes }))
         }
       />
-      {error && (
-        <p className="form-error field-wide" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="The export is recorded in the journal."
-          onCancel={props.onDone}
-          submitLabel="Export bundle"
-          pendingLabel="Exporting…"
-          pending={exporting.isPending}
-        />
-      </div>
+      <FormFooter
+        error={error}
+        hint="The export is recorded in the journal."
+        onCancel={props.onDone}
+        submitLabel="Export bundle"
+        pendingLabel="Exporting…"
+        pending={exporting.isPending}
+      />
     </form>
   );
 }

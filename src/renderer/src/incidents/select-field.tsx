@@ -56,3 +56,31 @@ export function SelectField(props: {
     </Field>
   );
 }
+
+/**
+ * A path on the machine War Room runs on, typed in full: monospaced, never
+ * spell-checked or auto-completed, focused when its dialog opens.
+ */
+export function PathField(props: {
+  label: string;
+  value: string;
+  placeholder: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label} className="field-wide">
+      {(id) => (
+        <input
+          id={id}
+          className="mono"
+          data-autofocus
+          value={props.value}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={props.placeholder}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -5,9 +5,9 @@ import {
   type ExportFormat,
   type TimelineExportSummary,
 } from '../../../shared/timeline-exchange-types';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
-import { Field } from '../incidents/select-field';
+import { Field, PathField } from '../incidents/select-field';
 import { errorMessage } from '../transport/call';
 import { formatCount } from './format-count';
 import { useExportTimeline } from './use-timeline-exchange';
@@ -77,40 +77,26 @@ function ExportForm(props: { incidentId: string; onDone: () => void }) {
           </select>
         )}
       </Field>
-      <Field label="Output file" className="field-wide">
-        {(id) => (
-          <input
-            id={id}
-            className="mono"
-            data-autofocus
-            value={outPath}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="/media/evidence-usb/timeline.csv"
-            onChange={(event) => setOutPath(event.target.value)}
-          />
-        )}
-      </Field>
+      <PathField
+        label="Output file"
+        value={outPath}
+        placeholder="/media/evidence-usb/timeline.csv"
+        onChange={(value) => setOutPath(value)}
+      />
       <p className="muted hint field-wide">
         A new file on the machine War Room runs on; an existing file is never
         overwritten. One row per journal entry, each time to the microsecond
         with its offset. Text a spreadsheet would run as a formula starts with
         an apostrophe.
       </p>
-      {error && (
-        <p className="form-error field-wide" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="The export is recorded in the journal."
-          onCancel={props.onDone}
-          submitLabel="Export"
-          pendingLabel="Exporting…"
-          pending={exporting.isPending}
-        />
-      </div>
+      <FormFooter
+        error={error}
+        hint="The export is recorded in the journal."
+        onCancel={props.onDone}
+        submitLabel="Export"
+        pendingLabel="Exporting…"
+        pending={exporting.isPending}
+      />
     </form>
   );
 }

@@ -7,10 +7,10 @@ import {
   type TimelineImportProgress,
   type TimelineImportReport,
 } from '../../../shared/timeline-exchange-types';
-import { DialogActions } from '../app/dialog-actions';
+import { FormFooter } from '../app/dialog-actions';
 import { ModalDialog } from '../command/modal-dialog';
 import { formatBytes } from '../evidence/evidence-format';
-import { Field } from '../incidents/select-field';
+import { Field, PathField } from '../incidents/select-field';
 import { errorMessage } from '../transport/call';
 import { formatCount } from './format-count';
 import {
@@ -36,20 +36,12 @@ function ImportFields(props: {
   const { draft, update } = props;
   return (
     <>
-      <Field label="File" className="field-wide">
-        {(id) => (
-          <input
-            id={id}
-            className="mono"
-            data-autofocus
-            value={draft.path}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="/srv/exports/incident_logs.json"
-            onChange={(event) => update({ path: event.target.value })}
-          />
-        )}
-      </Field>
+      <PathField
+        label="File"
+        value={draft.path}
+        placeholder="/srv/exports/incident_logs.json"
+        onChange={(value) => update({ path: value })}
+      />
       <Field label="Format">
         {(id) => (
           <select
@@ -270,20 +262,13 @@ function ImportFlow(props: { incidentId: string; onDone: () => void }) {
           setDraft((current) => ({ ...current, ...changes }))
         }
       />
-      {error && (
-        <p className="form-error field-wide" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="field-wide">
-        <DialogActions
-          hint="Imported events are journal entries at their own times."
-          onCancel={props.onDone}
-          submitLabel="Import"
-          pendingLabel="Importing…"
-          pending={false}
-        />
-      </div>
+      <FormFooter
+        error={error}
+        hint="Imported events are journal entries at their own times."
+        onCancel={props.onDone}
+        submitLabel="Import"
+        pendingLabel="Importing…"
+      />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import {
   sampleRules,
 } from '../test-support/sample-command';
 import {
+  clockStart,
   describePhase,
   describeResponseClock,
   formatMinutes,
@@ -200,6 +201,48 @@ describe('describePhase', () => {
       window: 'from 1 week',
       note: 'open-ended',
       elapsed: '8 d 00 h since detection',
+    });
+  });
+});
+
+describe('clockStart', () => {
+  const milestone = (name: 'detected' | 'acknowledged', afterMs: number) => ({
+    entryId: `01KBHQ3A0000000000000000${name === 'detected' ? 'D1' : 'A1'}`,
+    milestone: name,
+    at: utcAfter(afterMs),
+    offset: '+00:00',
+    note: '',
+    actor: 'ic',
+  });
+
+  it('times a back-dated response from the detected milestone', () => {
+    // Opened a day after the fact, with milestones entered afterwards.
+    const state = sampleCommandState({
+      openedAt: utcAfter(24 * 60 * MINUTE),
+      detectedAt: null,
+      milestones: [milestone('detected', 0), milestone('acknowledged', 10)],
+    });
+
+    expect(clockStart(state)).toEqual({ at: utcAfter(0), fromOpening: false });
+    const clock = responseClockFor(state, rules, DETECTED_MS + 48 * 3600_000);
+    expect(clock.elapsedMicros).toBe(10_000);
+    expect(clock.status).toBe('met');
+  });
+
+  it('prefers the detection time on the card to the milestone', () => {
+    const state = sampleCommandState({
+      milestones: [milestone('detected', 5 * MINUTE)],
+    });
+
+    expect(clockStart(state).at).toBe(state.detectedAt);
+  });
+
+  it('falls back to the opening only when neither is known', () => {
+    const state = sampleCommandState({ detectedAt: null });
+
+    expect(clockStart(state)).toEqual({
+      at: state.openedAt,
+      fromOpening: true,
     });
   });
 });

@@ -15,22 +15,28 @@ import {
   type ResponseRules,
 } from '../../../shared/response-rules';
 
+function milestoneAt(
+  state: IncidentCommandState,
+  milestone: 'detected' | 'acknowledged',
+): string | null {
+  const record = state.milestones.find((item) => item.milestone === milestone);
+  return record?.at ?? null;
+}
+
 /**
- * Where the clocks start. Without a recorded detection time the opening of
- * the incident is the best known start, and the header says so.
+ * Where the clocks start: the detection time on the incident card, else
+ * the detected milestone. With neither, the opening of the incident is the
+ * best known start, and the header says so. (Milestones are often entered
+ * afterwards, back-dated before the opening; timing the response from the
+ * opening then would show it acknowledged before it began.)
  */
 export function clockStart(state: IncidentCommandState) {
-  return {
-    at: state.detectedAt ?? state.openedAt,
-    fromOpening: state.detectedAt === null,
-  };
+  const detected = state.detectedAt ?? milestoneAt(state, 'detected');
+  return { at: detected ?? state.openedAt, fromOpening: detected === null };
 }
 
 export function acknowledgedAt(state: IncidentCommandState): string | null {
-  const record = state.milestones.find(
-    (milestone) => milestone.milestone === 'acknowledged',
-  );
-  return record?.at ?? null;
+  return milestoneAt(state, 'acknowledged');
 }
 
 /** The response clock of `state` at `nowMillis` (from `Date.now()`). */

@@ -1,5 +1,6 @@
 import type { EventName } from '../shared/channel-names';
 import type { IpcEvents } from '../shared/ipc-contract';
+import type { JournalEntry } from '../shared/journal-types';
 
 export type EventListener = <E extends EventName>(
   name: E,
@@ -22,4 +23,14 @@ export class EventBus {
   emit<E extends EventName>(name: E, payload: IpcEvents[E]): void {
     for (const listener of this.listeners) listener(name, payload);
   }
+}
+
+/** Tells every transport of a committed entry and of its incident's change. */
+export function announceEntry(events: EventBus, entry: JournalEntry): void {
+  events.emit('journal:appended', {
+    scope: entry.scope,
+    entryId: entry.id,
+    kind: entry.kind,
+  });
+  events.emit('incident:changed', { incidentId: entry.scope });
 }

@@ -2,10 +2,12 @@
  * The desktop app's bootstrap: the only place that wires Electron to the
  * services, which themselves run under plain Node.
  */
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { registerContractHandlers, forwardEvents } from './app-ipc';
 import { adminFromEnvironment } from './admin-sync/admin-config';
 import { createKeychainTokenStore } from './admin-token-store';
+import { createPdfPrinter } from './report-pdf-printer';
 import {
   preloadPathFor,
   rendererIndexFor,
@@ -77,6 +79,7 @@ function openForElectron(dataDir: string): WarRoom | undefined {
         environment: adminFromEnvironment(process.env),
         tokenStore: createKeychainTokenStore(dataDir),
       },
+      printPdf: createPdfPrinter(join(dataDir, 'tmp')),
     });
   } catch (error) {
     const hint = nativeBinding

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/open-database';
 import { statement } from './db/statement-cache';
 import { EventBus } from './events';
 import { createHandlers } from './ipc/handlers';
+import type { PrintPdf } from './report/report-export';
 import type { InvokeContext } from './ipc/handler-map';
 import { invokeChannel, runGuarded } from './ipc/invoke-channel';
 import type { IntakeContext, StoredItem } from './evidence/evidence-intake';
@@ -17,6 +18,9 @@ import { createJournalWriter } from './journal/append-entries';
 import { watchOtherWriters } from './journal/other-writers';
 import { createLogger, type Logger } from './logger';
 import { openAdminSync, type AdminOptions } from './admin-sync/open-admin-sync';
+import { openOutbox, type OutboxOptions } from './outbox/open-outbox';
+import type { Outbox } from './outbox/outbox';
+import { systemTimers } from './timers';
 import {
   findResourcesDir,
   loadPlaybookLibrary,
@@ -36,8 +40,12 @@ export type WarRoomOptions = {
   resourcesDir?: string;
   /** Opens vault temporary files; tests swap in a full disk. */
   openVaultTemp?: IntakeContext['openTemp'];
+  /** The desktop app's PDF printer for reports; absent elsewhere. */
+  printPdf?: PrintPdf;
   /** Where the admin API is and how to reach it; tests swap the client. */
   admin?: AdminOptions;
+  /** The outbox of emergency actions (stale limit, backoff). */
+  outbox?: OutboxOptions;
 };
 
 export type WarRoom = {
@@ -67,6 +75,8 @@ export type WarRoom = {
    * cache fresh; for long-running windows. Stopped by `close`.
    */
   startAdminSync(): void;
+  /** Emergency actions; dispatching starts with `startAdminSync`. */
+  outbox: Outbox;
   close(): void;
 };
 
@@ -139,6 +149,18 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     logger,
     events,
   });
+  const { outbox, detach: detachOutbox } = openOutbox(
+    admin,
+    {
+      db,
+      writer,
+      clock,
+      timers: options.admin?.timers ?? systemTimers,
+      logger,
+      events,
+    },
+    options.outbox,
+  );
   const { handlers, takeInUpload } = createHandlers({
     db,
     writer,
@@ -148,8 +170,15 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     library,
     intake: { db, writer, vault, openTemp: options.openVaultTemp },
     dataDir: options.dataDir,
-    info: { version, deviceId, dataDir: options.dataDir },
+    printPdf: options.printPdf ?? null,
+    info: {
+      version,
+      deviceId,
+      dataDir: options.dataDir,
+      printsPdf: options.printPdf !== undefined,
+    },
     admin,
+    outbox,
   });
   const invokeLogger = logger.child({ module: 'ipc' });
   let stopWatching: (() => void) | undefined;
@@ -170,8 +199,14 @@ export function openWarRoom(options: WarRoomOptions): WarRoom {
     watchOtherWriters() {
       stopWatching ??= watchOtherWriters(db, events);
     },
-    startAdminSync: () => admin.startPolling(),
+    startAdminSync() {
+      admin.startPolling();
+      outbox.start();
+    },
+    outbox,
     close() {
+      detachOutbox();
+      void outbox.stop();
       admin.close();
       stopWatching?.();
       if (!db.open) return;

@@ -22,6 +22,15 @@ export const ADMIN_CAPABILITIES = [
   'allowlist-remove',
   'sessions-list',
   'session-revoke',
+  /**
+   * Refusing an address: only a route that declares block semantics.
+   * The platform has none (its allowlist GRANTS access, CONTRACT §4.3).
+   */
+  'address-block',
+  /** Removing an admin from the super-admin team (CONTRACT §4.6.2). */
+  'account-disable',
+  /** Requiring 2FA for a role or tenant (CONTRACT §4.7). */
+  'admin-2fa-require',
 ] as const;
 export type AdminCapability = (typeof ADMIN_CAPABILITIES)[number];
 
@@ -32,6 +41,13 @@ export type CapabilityView = {
   route: string | null;
   /** Why it is unavailable, or how it was found (OpenAPI, probe). */
   reason: string;
+  /**
+   * `unknown` when the server would not say or was not asked yet;
+   * absent in views made before this was recorded (read `available`).
+   */
+  state?: 'available' | 'absent' | 'unknown';
+  /** The server lists an `Idempotency-Key` header for this route. */
+  honoursIdempotencyKey?: boolean;
 };
 
 export const CONNECTION_STATES = [

@@ -44,6 +44,41 @@ import type {
   FailedLoginAnalysis,
 } from './admin-api-types';
 import {
+  FOLLOW_UP_STATUSES,
+  REPORT_EXPORT_FORMATS,
+  REPORT_FORMATS,
+  REVIEW_SECTIONS,
+  type FollowUpListItem,
+  type ReportExportSummary,
+  type ReportFormat,
+  type ReviewState,
+} from './review-types';
+import {
+  SUMMARY_PERIODS,
+  type MetricsOverview,
+  type PeriodSummary,
+} from './metrics-types';
+import {
+  controlsInputs,
+  type AddressCheck,
+  type ControlsOverview,
+  type ControlsSettings,
+  type ManualRecord,
+  type QueuedAction,
+} from './controls-types';
+import type { OutboxAction } from './outbox-types';
+import {
+  contactsInputs,
+  type CommTemplate,
+  type Contact,
+  type ImportReport,
+  type NotificationRecord,
+  type RegulatoryRegime,
+  type Resource,
+  type SentCommunication,
+} from './contacts-types';
+import type { EscalationOverview } from './escalation-plan';
+import {
   EVIDENCE_TYPES,
   RECORDABLE_CUSTODY_ACTIONS,
   type EvidenceDetail,
@@ -140,6 +175,8 @@ export type AppInfo = {
   deviceId: string;
   dataDir: string;
   defaultActor: string;
+  /** Whether reports can be written as PDF (the desktop app only). */
+  printsPdf: boolean;
 };
 
 export type TimelinePage = {
@@ -170,6 +207,21 @@ export type PlaybookCatalogue = {
 };
 
 const incidentRef = z.object({ incidentId: ulidSchema });
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 30 February). */
+const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return (
+        !Number.isNaN(date.getTime()) &&
+        date.toISOString().slice(0, 10) === value
+      );
+    },
+    { message: 'must be a date that exists' },
+  );
 const reasonSchema = text(1, 500);
 const impactLevel = z.enum(['none', 'low', 'medium', 'high', 'critical']);
 
@@ -601,6 +653,130 @@ export const ipcContract = {
       })
       .strict(),
   ),
+  'review:get': channel<ReviewState>()(incidentRef.strict()),
+  /** A new version of a section; the earlier ones stay in the journal. */
+  'review:write-section': channel<ReviewState>()(
+    incidentRef
+      .extend({
+        section: z.enum(REVIEW_SECTIONS),
+        text: text(0, 20_000),
+        reason: text(0, 500).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'review:record-meeting': channel<ReviewState>()(
+    incidentRef
+      .extend({
+        heldAt: zonedTimestampSchema,
+        attendees: z.array(text(1, 120)).min(1).max(100),
+        reason: text(0, 500).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'review:add-follow-up': channel<ReviewState>()(
+    incidentRef
+      .extend({
+        title: text(1, 300),
+        owner: text(1, 120),
+        dueDate: calendarDateSchema,
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'review:update-follow-up': channel<ReviewState>()(
+    incidentRef
+      .extend({
+        followUpId: ulidSchema,
+        title: text(1, 300).optional(),
+        owner: text(1, 120).optional(),
+        dueDate: calendarDateSchema.optional(),
+        status: z.enum(FOLLOW_UP_STATUSES).optional(),
+        reason: text(0, 500).optional(),
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  /** Every incident's follow-ups, overdue ones first. */
+  'review:follow-ups': channel<FollowUpListItem[]>()(empty),
+  /** The report's text, for showing in the app; nothing is journaled. */
+  'report:render': channel<{ format: ReportFormat; content: string }>()(
+    incidentRef.extend({ format: z.enum(REPORT_FORMATS) }).strict(),
+  ),
+  /** Writes the report to a new file; the export is journaled. */
+  'report:export': channel<ReportExportSummary>()(
+    incidentRef
+      .extend({
+        /** `pdf` only in the desktop app (`app:info` says `printsPdf`). */
+        format: z.enum(REPORT_EXPORT_FORMATS),
+        /** An absolute path to a new file; nothing is overwritten. */
+        outPath: localPath,
+        actor: actorSchema,
+      })
+      .strict(),
+  ),
+  'metrics:overview': channel<MetricsOverview>()(empty),
+  /** The period holding `date` (UTC), today when not given. */
+  'metrics:summary': channel<PeriodSummary>()(
+    z
+      .object({
+        period: z.enum(SUMMARY_PERIODS),
+        date: calendarDateSchema.optional(),
+      })
+      .strict(),
+  ),
+  /** Emergency actions: what the server offers, the guard rails, the queue. */
+  'controls:overview': channel<ControlsOverview>()(controlsInputs.overview),
+  'controls:check-address': channel<AddressCheck>()(
+    controlsInputs.checkAddress,
+  ),
+  /** Guard rails first (reason, typed name, address, second person). */
+  'controls:queue-action': channel<QueuedAction>()(controlsInputs.queueAction),
+  'controls:list-actions': channel<OutboxAction[]>()(
+    controlsInputs.listActions,
+  ),
+  'controls:cancel': channel<OutboxAction>()(controlsInputs.cancel),
+  'controls:reconfirm': channel<OutboxAction>()(controlsInputs.actionRef),
+  'controls:retry': channel<OutboxAction>()(controlsInputs.actionRef),
+  'controls:resolve-unknown': channel<OutboxAction>()(
+    controlsInputs.resolveUnknown,
+  ),
+  /** A checklist item and a journal entry for an action done by hand. */
+  'controls:record-manual': channel<ManualRecord>()(
+    controlsInputs.recordManual,
+  ),
+  'controls:settings': channel<ControlsSettings>()(empty),
+  'controls:set-two-person-rule': channel<ControlsSettings>()(
+    controlsInputs.setTwoPersonRule,
+  ),
+  /** Only a scrypt hash of the passphrase is kept. */
+  'controls:add-second-person': channel<ControlsSettings>()(
+    controlsInputs.addSecondPerson,
+  ),
+  'contacts:list': channel<Contact[]>()(contactsInputs.list),
+  'contacts:save': channel<Contact>()(contactsInputs.save),
+  'contacts:remove': channel<{ id: string }>()(contactsInputs.remove),
+  /** Bad records are reported by position; the good ones all go in. */
+  'contacts:import': channel<ImportReport>()(contactsInputs.importText),
+  'contacts:export': channel<{ fileName: string; text: string }>()(
+    contactsInputs.exportText,
+  ),
+  'escalation:overview': channel<EscalationOverview>()(contactsInputs.incident),
+  'escalation:notify': channel<NotificationRecord[]>()(contactsInputs.notify),
+  'escalation:acknowledge': channel<NotificationRecord[]>()(
+    contactsInputs.acknowledge,
+  ),
+  'comms:templates': channel<CommTemplate[]>()(empty),
+  'comms:save-template': channel<CommTemplate[]>()(contactsInputs.saveTemplate),
+  'comms:draft': channel<{ body: string }>()(contactsInputs.draft),
+  'comms:record-sent': channel<SentCommunication[]>()(
+    contactsInputs.recordSent,
+  ),
+  'comms:regimes': channel<RegulatoryRegime[]>()(empty),
+  'comms:set-regime': channel<RegulatoryRegime[]>()(contactsInputs.setRegime),
+  'resources:list': channel<Resource[]>()(empty),
+  'resources:save': channel<Resource[]>()(contactsInputs.saveResource),
   // `satisfies` refuses a channel missing from, or not in, CHANNEL_NAMES.
 } as const satisfies Record<ChannelName, ChannelDefinition<z.ZodType, unknown>>;
 
@@ -624,6 +800,10 @@ type EventPayloads = {
   'dashboard:updated': {
     parts: ('alerts' | 'health' | 'metrics' | 'events')[];
   };
+  /** An outbox action changed state (queued, sent, answered, moved). */
+  'controls:changed': { incidentId: string; actionId: string; state: string };
+  /** Organisation contact data changed (contacts, templates, resources). */
+  'contacts:changed': { part: string };
 };
 // Indexing by EventName fails to compile if a listed event has no payload.
 export type IpcEvents = { [E in EventName]: EventPayloads[E] };

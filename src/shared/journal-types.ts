@@ -5,6 +5,13 @@ import {
   type Role,
 } from './incident-lifecycle';
 import { describeTimelineEntry } from './timeline-exchange-types';
+import { describeReviewEntry } from './review-entry-wording';
+import { describeOutboxEntry } from './outbox-entry-wording';
+import { describeControlsEntry } from './controls-entry-wording';
+import {
+  CONTACTS_ENTRY_KINDS,
+  describeContactsEntry,
+} from './contacts-entry-wording';
 
 /**
  * The journal entry as every process sees it. The payload is JSON that holds
@@ -33,6 +40,17 @@ export const ENTRY_KINDS = {
   incidentOpened: 'incident.opened',
   note: 'note',
   amend: 'amend',
+  reviewSectionWritten: 'review.section-written',
+  reviewMeetingRecorded: 'review.meeting-recorded',
+  reviewFollowUpAdded: 'review.follow-up-added',
+  reviewFollowUpUpdated: 'review.follow-up-updated',
+  reportExported: 'report.exported',
+  actionRequested: 'action.requested',
+  actionSent: 'action.sent',
+  actionAnswered: 'action.answered',
+  actionReadBack: 'action.read-back',
+  actionStateChanged: 'action.state-changed',
+  ...CONTACTS_ENTRY_KINDS,
 } as const;
 
 export type JournalEntry = {
@@ -119,6 +137,10 @@ export function describeEntry(kind: string, payload: JsonObject): string {
         describeEvidenceEntry(kind, payload) ??
         describeAdminEntry(kind, payload) ??
         describeTimelineEntry(kind, payload) ??
+        describeReviewEntry(kind, payload) ??
+        describeOutboxEntry(kind, payload) ??
+        describeControlsEntry(kind, payload) ??
+        describeContactsEntry(kind, payload) ??
         (textField(payload, 'text') || kind)
       );
   }

@@ -67,6 +67,11 @@ export const faultInputSchema = z.intersection(
     route: z.enum(ROUTE_IDS).optional(),
     /** Firings before the fault clears itself; omitted: until cleared. */
     times: z.int().min(1).optional(),
+    /**
+     * Share of matching requests it acts on (seeded); omitted: all.
+     * Lets one run mix faults at random, each at its own rate.
+     */
+    chance: z.number().min(0).max(1).optional(),
   }),
 );
 
@@ -121,7 +126,8 @@ export function createFaultRegistry(seed: number): FaultRegistry {
       return faults.filter(
         (fault): fault is ActiveFault & { kind: K } =>
           fault.kind === kind &&
-          (fault.route === undefined || fault.route === route),
+          (fault.route === undefined || fault.route === route) &&
+          (fault.chance === undefined || rng.next() < fault.chance),
       );
     },
     fire(fault) {

@@ -243,8 +243,8 @@ function routeResponse(
   const example = exampleOverride(runtime, record.route, record);
   if (example) return example;
   if (resolved.kind === 'openapi') {
-    const { profile, table, modes } = runtime;
-    return json(200, buildOpenApi(profile, table, modes));
+    const { profile, table, modes, idempotencyMode } = runtime;
+    return json(200, buildOpenApi(profile, table, modes, idempotencyMode));
   }
   const { resolution } = resolved;
   if (resolution.kind === 'router') {

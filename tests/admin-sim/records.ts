@@ -130,3 +130,20 @@ export type TeamInvitation = {
   role: string;
   invited_at: Micros;
 };
+
+/** A super-admin 2FA requirement (CONTRACT §4.7), one per role/tenant. */
+export type TwoFactorRequirement = {
+  id: string;
+  role_id: string | null;
+  tenant_id: string | null;
+  is_required: boolean;
+  grace_period_days: number;
+};
+
+/** A refused range on the proposed block list (no platform counterpart). */
+export type BlockEntry = {
+  id: string;
+  ip_range: string;
+  reason: string | null;
+  created_at: Micros;
+};

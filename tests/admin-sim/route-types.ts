@@ -39,6 +39,8 @@ export const ROUTE_IDS = [
   'team.invite',
   'team.remove',
   'team.role',
+  'super-admin.2fa.requirement',
+  'security.ip-blocklist.create',
   'identity.me',
   'identity.super-admin-me',
   'identity.seller-me',

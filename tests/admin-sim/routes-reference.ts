@@ -59,6 +59,7 @@ import {
   securityHealthAsBuilt,
   securityMetrics,
 } from './handlers-security';
+import { createBlockEntry, setTwoFactorRequirement } from './handlers-controls';
 import { internalServerError } from './responses';
 import type { RouteSpec } from './route-types';
 
@@ -426,6 +427,28 @@ const identity: RouteSpec[] = [
   },
 ];
 
+/** Write routes the outbox uses beyond §4.2–4.3 (handlers-controls.ts). */
+const controls: RouteSpec[] = [
+  {
+    id: 'super-admin.2fa.requirement',
+    method: 'POST',
+    path: `${SUPER}/2fa/requirement`,
+    contract: 'UNMOUNTED',
+    summary: 'Require 2FA for a role or tenant (upsert)',
+    body: true,
+    designed: setTwoFactorRequirement,
+  },
+  {
+    id: 'security.ip-blocklist.create',
+    method: 'POST',
+    path: `${SECURITY}/ip-blocklist`,
+    contract: 'ABSENT',
+    summary: 'Refuse an address or range (proposed block list)',
+    body: true,
+    designed: createBlockEntry,
+  },
+];
+
 export const REFERENCE_ROUTES: readonly RouteSpec[] = [
   {
     id: 'health',
@@ -442,5 +465,6 @@ export const REFERENCE_ROUTES: readonly RouteSpec[] = [
   ...audit,
   ...sessions,
   ...team,
+  ...controls,
   ...identity,
 ];

@@ -75,6 +75,7 @@
  *     team.invite                     POST   {SA}/team/invite
  *     team.remove                     DELETE {SA}/team/member/{user_id}
  *     team.role                       PATCH  {SA}/team/member/{user_id}/role
+ *     super-admin.2fa.requirement     POST   {SA}/2fa/requirement
  *     audit.list                      GET    {L}/   ({L} answers 307 to it)
  *     audit.get                       GET    {L}/{log_id}
  *     audit.by-user                   GET    {L}/user/{user_id}
@@ -83,6 +84,9 @@
  *   ABSENT (proposed shape) → absent
  *     sessions.list                   GET    {S}/sessions
  *     sessions.revoke                 DELETE {S}/sessions/{session_id}
+ *     security.ip-blocklist.create    POST   {S}/ip-blocklist  (the console's
+ *                                     proposed block list; the platform has
+ *                                     none)
  *
  * `broken` answers: the security-dashboard routes and the mounted allowlist
  * router a plain-text 500 (before any change); health a 200 `degraded`;
@@ -93,7 +97,8 @@
  * reference profile, off for the plan's) lists exactly the present routes.
  *
  * Faults (faults.ts), global or for one route, for `times` firings or until
- * cleared, set with `control.inject(...)` or `POST /__sim/faults`:
+ * cleared, each on a seeded `chance` share of requests if given, set with
+ * `control.inject(...)` or `POST /__sim/faults`:
  *   latency {ms} · reset-before · rate-limited {retryAfterSeconds?} ·
  *   error-rate {rate, status?: 500|502|503|504} (seeded) · reset-after
  *   (state changed, no answer) · malformed-json · truncated-body ·
@@ -105,8 +110,9 @@
  * Effects: each state change a write route makes is listed by
  * `control.effects()` with the request's `Idempotency-Key`, so a test can
  * see an action taken twice. The key is honoured (first answer replayed,
- * handler not run again) only with `idempotency: 'honour'`; the platform
- * accepts none, so the default is `ignore`.
+ * handler not run again) only with `idempotency: 'honour'`, which also
+ * lists an `Idempotency-Key` header on every write in the OpenAPI
+ * document; the platform accepts none, so the default is `ignore`.
  *
  * Every request is recorded (`requests`), with the Authorization header
  * reduced to whether it matched and a hash.

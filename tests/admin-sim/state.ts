@@ -20,11 +20,13 @@ import type {
   AllowlistEntry,
   AllowlistSetting,
   AuditRecord,
+  BlockEntry,
   SecurityEventRecord,
   SessionRecord,
   SystemLockout,
   TeamInvitation,
   TemporaryBypass,
+  TwoFactorRequirement,
 } from './records';
 import type { RouteId } from './route-types';
 import { timestampMicros } from './sim-time';
@@ -48,7 +50,9 @@ export type EffectKind =
   | 'session.revoked'
   | 'team.member-invited'
   | 'team.member-removed'
-  | 'team.role-changed';
+  | 'team.role-changed'
+  | 'twofactor.requirement-set'
+  | 'blocklist.entry-created';
 
 /**
  * One state change a write route made. The expired-session purge that
@@ -77,6 +81,9 @@ export type SimState = {
   bypasses: TemporaryBypass[];
   lockouts: SystemLockout[];
   invitations: TeamInvitation[];
+  twoFactorRequirements: TwoFactorRequirement[];
+  /** The proposed block list (handlers-controls.ts). */
+  blocklist: BlockEntry[];
   events: EventTable;
   audit: AuditTable;
   /** Ids for rows the routes create. */
@@ -266,6 +273,8 @@ export function createState(seed: number, volume: VolumeOptions): SimState {
     bypasses: [],
     lockouts: [],
     invitations: [],
+    twoFactorRequirements: [],
+    blocklist: [],
     events,
     audit,
     ids: createRng(streamSeed(seed, STREAMS.ids)),

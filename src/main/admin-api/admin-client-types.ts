@@ -110,13 +110,20 @@ export type CapabilityRoute = {
   input: CapabilityInput;
   paging: CapabilityPaging;
   /**
-   * Whose design the route follows: the platform's code or the plan. Not
+   * Whose design the route follows: the platform's code, the plan, or a
+   * design the console proposes for what neither has (a block list). Not
    * known for a lockdown found by probing (`query-or-json-body`), which is
    * given as the platform's.
    */
-  origin: 'platform' | 'plan';
+  origin: 'platform' | 'plan' | 'proposed';
   /** `assumed`: the preferred route, tried because the server would not say. */
   foundBy: 'openapi' | 'probe' | 'assumed';
+  /**
+   * The server's OpenAPI document lists an `Idempotency-Key` header for
+   * this operation: a repeat with the same key is answered, not redone.
+   * The platform accepts none (CONTRACT §6).
+   */
+  honoursIdempotencyKey?: boolean;
 };
 
 export type AuditLogRow = {
@@ -210,9 +217,18 @@ export type AdminClient = {
     start: string;
     end: string;
   }): Promise<AdminResult<AuditLogPull>>;
-  lockouts(): Promise<AdminResult<EmergencyLockout[]>>;
-  allowlistEntries(): Promise<AdminResult<AllowlistEntry[]>>;
-  sessions(): Promise<AdminResult<AdminSession[]>>;
+  /**
+   * The lists the outbox reads back to tell whether an action took
+   * effect; it asks with `emergency` priority so the check never waits
+   * behind the polling budget. Default `poll`.
+   */
+  lockouts(
+    priority?: RequestPriority,
+  ): Promise<AdminResult<EmergencyLockout[]>>;
+  allowlistEntries(
+    priority?: RequestPriority,
+  ): Promise<AdminResult<AllowlistEntry[]>>;
+  sessions(priority?: RequestPriority): Promise<AdminResult<AdminSession[]>>;
   /**
    * One request to `path` (below the base URL, starting with `/`, query
    * in `options`). Reads (GET, HEAD, OPTIONS) are retried on 5xx, 429 and

@@ -3,7 +3,12 @@
  * its capability, with poll priority, decoded and normalised by its shape.
  */
 import type { EventSeverity } from '../../shared/admin-api-types';
-import type { AdminClient, AdminResult, Identity } from './admin-client-types';
+import type {
+  AdminClient,
+  AdminResult,
+  Identity,
+  RequestPriority,
+} from './admin-client-types';
 import { fieldsError } from './answer-errors';
 import {
   checkWindow,
@@ -125,11 +130,12 @@ export function createAdminReads(
     capability: Parameters<CapabilityRegistry['routeFor']>[0],
     check: (value: unknown) => Checked<T>,
     query?: Query,
+    priority: RequestPriority = 'poll',
   ): Promise<AdminResult<T>> {
     const choice = await registry.routeFor(capability);
     if (!choice.ok) return choice;
     const { path } = choice.route;
-    const sent = await send({ method: 'GET', path, query, priority: 'poll' });
+    const sent = await send({ method: 'GET', path, query, priority });
     if (!sent.ok) return { ok: false, error: sent.error };
     return decodeJson(sent, check);
   }
@@ -156,13 +162,26 @@ export function createAdminReads(
       if (!choice.ok) return choice;
       return pullAuditLogs(send, choice.route, checked.window, paging);
     },
-    lockouts: () =>
-      read('lockouts-list', (v) => checkList(lockoutShape, v, ['lockouts'])),
-    allowlistEntries: () =>
-      read('allowlist-list', (v) =>
-        checkList(allowlistEntryShape, v, ['entries']),
+    lockouts: (priority) =>
+      read(
+        'lockouts-list',
+        (v) => checkList(lockoutShape, v, ['lockouts']),
+        undefined,
+        priority,
       ),
-    sessions: () =>
-      read('sessions-list', (v) => checkList(sessionShape, v, ['sessions'])),
+    allowlistEntries: (priority) =>
+      read(
+        'allowlist-list',
+        (v) => checkList(allowlistEntryShape, v, ['entries']),
+        undefined,
+        priority,
+      ),
+    sessions: (priority) =>
+      read(
+        'sessions-list',
+        (v) => checkList(sessionShape, v, ['sessions']),
+        undefined,
+        priority,
+      ),
   };
 }

@@ -11,7 +11,7 @@ import {
   type Rig,
   type RigOptions,
 } from './admin-client-test-kit';
-import { ROUTE_CANDIDATES } from './capability-routes';
+import { isAllowlistPath, ROUTE_CANDIDATES } from './capability-routes';
 
 afterEach(closeRigs);
 
@@ -61,9 +61,25 @@ describe('discovery through the OpenAPI document', () => {
       reason:
         'capability not deployed on this server ' +
         '(not in the OpenAPI document at /api/v1/openapi.json)',
+      state: 'absent',
     });
     expect(rig.seen()).toEqual(['GET /api/v1/openapi.json']);
     expectOnlySafeMethods(rig);
+  });
+
+  it('notes the writes whose Idempotency-Key the server lists', async () => {
+    const honoured = await discovered({
+      sim: { preset: 'designed', idempotency: 'honour' },
+    });
+    const ignored = await discovered({ sim: { preset: 'designed' } });
+
+    const route = honoured.rig.client.route('lockout-create');
+    expect(route?.honoursIdempotencyKey).toBe(true);
+    expect(honoured.rig.client.route('lockouts-list')).not.toHaveProperty(
+      'honoursIdempotencyKey',
+    );
+    const plain = ignored.rig.client.route('lockout-create');
+    expect(plain).not.toHaveProperty('honoursIdempotencyKey');
   });
 
   it('records that the platform takes the lockdown reason in the query', async () => {
@@ -219,12 +235,37 @@ describe('discovery by probing', () => {
 });
 
 describe('the allow list is never a block list', () => {
-  it('names no capability, route or purpose after blocking', () => {
+  it('names no allowlist capability, route or purpose after blocking', () => {
+    const allowlist = ROUTE_CANDIDATES.filter((c) =>
+      c.capability.startsWith('allowlist'),
+    );
     const texts = [
-      ...ADMIN_CAPABILITIES,
-      ...ROUTE_CANDIDATES.flatMap((c) => [c.capability, c.path, c.purpose]),
+      ...ADMIN_CAPABILITIES.filter((c) => c.startsWith('allowlist')),
+      ...allowlist.flatMap((c) => [c.capability, c.path, c.purpose]),
     ];
+    expect(allowlist.length).toBeGreaterThan(0);
     expect(texts.filter((text) => /block/i.test(text))).toEqual([]);
+  });
+
+  it('looks for blocking only on block-list routes', () => {
+    const block = ROUTE_CANDIDATES.filter(
+      (c) => c.capability === 'address-block',
+    );
+    expect(block.map((c) => c.path)).toEqual([
+      '/api/admin/security/ip-blocklist',
+    ]);
+    expect(block.some((c) => isAllowlistPath(c.path))).toBe(false);
+    expect(
+      ROUTE_CANDIDATES.filter((c) =>
+        c.capability.startsWith('allowlist'),
+      ).every((c) => isAllowlistPath(c.path)),
+    ).toBe(true);
+  });
+
+  it('finds no block capability on the platform as the contract tags it', async () => {
+    const { result } = await discovered({});
+    const block = views(result).find((v) => v.capability === 'address-block');
+    expect(block).toMatchObject({ available: false, state: 'absent' });
   });
 
   it('says that adding an address grants it access', async () => {

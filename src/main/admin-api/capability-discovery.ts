@@ -51,7 +51,12 @@ const UNREACHABLE: ReadonlySet<AdminApiError['kind']> = new Set([
   'not-configured',
 ]);
 
-type Operation = { queryNames: string[]; hasBody: boolean };
+type Operation = {
+  queryNames: string[];
+  hasBody: boolean;
+  /** Lists an `Idempotency-Key` header parameter. */
+  idempotencyKey: boolean;
+};
 type OpenApiIndex = Map<string, Map<string, Operation>>;
 
 /** `/entries/{entry_id}` and `/entries/{id}` are the same route. */
@@ -81,11 +86,18 @@ function operationOf(
   const checked = openApiOperationShape.safeParse(raw);
   if (!checked.success) return null;
   const parameters = [...shared, ...(checked.data.parameters ?? [])];
-  const queryNames = parameters
-    .map((p) => parameterOf(p, doc))
+  const resolved = parameters.map((p) => parameterOf(p, doc));
+  const queryNames = resolved
     .filter((p) => p.in === 'query' && typeof p.name === 'string')
     .map((p) => p.name as string);
-  return { queryNames, hasBody: checked.data.requestBody !== undefined };
+  const idempotencyKey = resolved.some(
+    (p) =>
+      p.in === 'header' &&
+      typeof p.name === 'string' &&
+      p.name.toLowerCase() === 'idempotency-key',
+  );
+  const hasBody = checked.data.requestBody !== undefined;
+  return { queryNames, hasBody, idempotencyKey };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
@@ -158,6 +170,7 @@ function fromOpenApi(index: OpenApiIndex, where: string): CapabilityFinding[] {
       if (operation === undefined) continue;
       const input = inputFrom(candidate, operation);
       const route = routeOf(candidate, input, 'openapi');
+      if (operation.idempotencyKey) route.honoursIdempotencyKey = true;
       return available(candidate, route, `listed in ${where}`);
     }
     const reason = `capability not deployed on this server (not in ${where})`;

@@ -42,6 +42,8 @@ function viewOf(finding: CapabilityFinding): CapabilityView {
     available: finding.state === 'available',
     route: route === null ? null : `${route.method} ${route.path}`,
     reason,
+    state: finding.state,
+    ...(route?.honoursIdempotencyKey ? { honoursIdempotencyKey: true } : {}),
   };
 }
 

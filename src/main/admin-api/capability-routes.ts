@@ -6,7 +6,9 @@
  *
  * The IP allowlist is an ALLOW list: adding an address GRANTS it access
  * to the admin API. The plan calls its add route "block an IP"; nothing
- * here does, and no capability refuses an address.
+ * here does. Only `address-block` refuses an address, and only on a
+ * route named as a block list (a proposed design: the platform has
+ * none), never on an allowlist path.
  */
 import type { AdminCapability } from '../../shared/admin-api-types';
 import type {
@@ -232,7 +234,42 @@ const ROWS: readonly Row[] = [
     'none',
     'revokes an admin session record (not its token)',
   ],
+  [
+    'address-block',
+    'POST',
+    `${SECURITY}/ip-blocklist`,
+    'proposed',
+    'json-body',
+    'none',
+    'REFUSES an address or range (block list)',
+  ],
+  [
+    'account-disable',
+    'DELETE',
+    `${SUPER}/team/member/{user_id}`,
+    'platform',
+    'none',
+    'none',
+    'removes an admin from the super-admin team (its Clerk membership)',
+  ],
+  [
+    'admin-2fa-require',
+    'POST',
+    `${SUPER}/2fa/requirement`,
+    'platform',
+    'json-body',
+    'none',
+    'requires 2FA enrolment for a role or tenant (not enforced on tokens)',
+  ],
 ];
+
+/**
+ * Whether a path is an allowlist route: an address to be refused must
+ * never go there, whatever a server lists under a block capability.
+ */
+export function isAllowlistPath(path: string): boolean {
+  return /allow/i.test(path);
+}
 
 export const ROUTE_CANDIDATES: readonly RouteCandidate[] = ROWS.map(
   ([capability, method, path, origin, input, paging, purpose]) => ({

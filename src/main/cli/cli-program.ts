@@ -11,6 +11,7 @@ import { addEvidenceCommands } from './evidence-command';
 import { addExportCommand } from './export-command';
 import { addIncidentCommands } from './incident-commands';
 import { addNoteCommand } from './note-command';
+import { addReportCommands } from './report-command';
 import { addServeCommand } from './serve-command';
 import { addTimelineCommands } from './timeline-commands';
 import { addVerifyBundleCommand } from './verify-bundle-command';
@@ -35,6 +36,7 @@ function buildProgram(
   addVerifyCommand(program, runtime, setExit);
   addExportCommand(program, runtime, setExit);
   addTimelineCommands(program, runtime, setExit);
+  addReportCommands(program, runtime, setExit);
   addVerifyBundleCommand(program, runtime, setExit);
   addServeCommand(program, runtime, setExit);
   return program;

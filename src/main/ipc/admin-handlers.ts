@@ -12,7 +12,7 @@ import { pullAuditLogs } from '../admin-sync/audit-pull';
 import { readDashboardSnapshot } from '../admin-sync/dashboard-snapshot';
 import { readEventPage } from '../admin-sync/event-queries';
 import { analyseFailedLogins } from '../admin-sync/failed-login-analysis';
-import { announceEntry } from './command-handlers';
+import { announceEntry } from '../events';
 import type { HandlerMap } from './handler-map';
 
 export type AdminDependencies = {

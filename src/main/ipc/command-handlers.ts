@@ -8,7 +8,7 @@ import {
 } from '../checklists/checklist-store';
 import type { PlaybookLibrary } from '../configuration/load-configuration';
 import type { Db } from '../db/open-database';
-import type { EventBus } from '../events';
+import { announceEntry, type EventBus } from '../events';
 import { readCommandState } from '../incidents/command-state';
 import {
   advancePhase,
@@ -32,15 +32,6 @@ export type CommandDependencies = {
 
 type CommandChannel =
   'rules:get' | 'playbooks:list' | `command:${string}` | `checklist:${string}`;
-
-export function announceEntry(events: EventBus, entry: JournalEntry): void {
-  events.emit('journal:appended', {
-    scope: entry.scope,
-    entryId: entry.id,
-    kind: entry.kind,
-  });
-  events.emit('incident:changed', { incidentId: entry.scope });
-}
 
 /** Handlers for classification, clocks, phases, roles and checklists. */
 export function createCommandHandlers(

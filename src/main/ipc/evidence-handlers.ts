@@ -33,7 +33,8 @@ import {
 } from '../evidence/evidence-verification';
 import { requireIncident } from '../incidents/incident-store';
 import type { EventBus } from '../events';
-import { announceEntry, type CommandDependencies } from './command-handlers';
+import { announceEntry } from '../events';
+import type { CommandDependencies } from './command-handlers';
 import type { HandlerMap } from './handler-map';
 import { SingleFlight } from './single-flight';
 import { appendEntry } from '../journal/append-entries';

@@ -15,18 +15,34 @@ import {
 } from '../journal/timeline-queries';
 import { verifyChains } from '../journal/verify-chains';
 import { checkVault } from '../evidence/evidence-verification';
-import { announceEntry, createCommandHandlers } from './command-handlers';
+import { announceEntry } from '../events';
+import { createCommandHandlers } from './command-handlers';
 import {
   createEvidenceHandlers,
   type EvidenceDependencies,
 } from './evidence-handlers';
 import { createAdminHandlers, type AdminDependencies } from './admin-handlers';
 import { createTimelineExchangeHandlers } from './timeline-exchange-handlers';
+import {
+  createReviewHandlers,
+  type ReviewDependencies,
+} from './review-handlers';
+import {
+  createControlsHandlers,
+  type ControlsDependencies,
+} from './controls-handlers';
+import {
+  createContactsHandlers,
+  type ContactsDependencies,
+} from './contacts-handlers';
 import type { HandlerMap } from './handler-map';
 import { SingleFlight } from './single-flight';
 
 export type HandlerDependencies = EvidenceDependencies &
-  AdminDependencies & {
+  AdminDependencies &
+  ControlsDependencies &
+  ContactsDependencies &
+  Pick<ReviewDependencies, 'printPdf'> & {
     info: Omit<AppInfo, 'defaultActor'>;
   };
 
@@ -45,6 +61,9 @@ export function createHandlers(deps: HandlerDependencies): {
       ...evidence.handlers,
       ...createAdminHandlers(deps),
       ...createTimelineExchangeHandlers(deps),
+      ...createReviewHandlers(deps),
+      ...createControlsHandlers(deps),
+      ...createContactsHandlers(deps),
     },
     takeInUpload: evidence.takeInUpload,
   };
@@ -60,6 +79,14 @@ function createCoreHandlers(
   | 'timeline:export'
   | 'timeline:import'
   | 'timeline:cancel-import'
+  | `review:${string}`
+  | `report:${string}`
+  | `metrics:${string}`
+  | `controls:${string}`
+  | `contacts:${string}`
+  | `escalation:${string}`
+  | `comms:${string}`
+  | `resources:${string}`
 > {
   const { db, writer, clock, events } = deps;
   const verifications = new SingleFlight<VerifyReport>();

@@ -9,7 +9,7 @@ import {
   importTimeline,
   type ImportControl,
 } from '../timeline-exchange/timeline-import';
-import { announceEntry } from './command-handlers';
+import { announceEntry } from '../events';
 import type { EvidenceDependencies } from './evidence-handlers';
 import type { HandlerMap } from './handler-map';
 

@@ -1,4 +1,6 @@
 import { CommandBar } from '../command/command-bar';
+import { WaitingActionsBadge } from '../controls/waiting-badge';
+import { OverdueNotificationsBadge } from '../contacts/contacts-pane';
 import { ConnectionIndicator } from '../dashboard/connection-indicator';
 import { TransitionOfferBar } from '../dashboard/transition-offer-bar';
 import { useIncident, useIncidents } from '../data/incident-queries';
@@ -49,6 +51,12 @@ function HeaderControls(props: { incidentId: string | null }) {
       <IncidentSwitcher />
       <span className="header-spacer" />
       {props.incidentId && <ChainStatus incidentId={props.incidentId} />}
+      {props.incidentId && (
+        <WaitingActionsBadge incidentId={props.incidentId} />
+      )}
+      {props.incidentId && (
+        <OverdueNotificationsBadge incidentId={props.incidentId} />
+      )}
       <ConnectionIndicator />
       <button
         type="button"

@@ -1,9 +1,13 @@
 import { ChecklistPane } from '../checklist/checklist-pane';
+import { ControlsPane } from '../controls/controls-pane';
+import { ContactsPane } from '../contacts/contacts-pane';
 import { DashboardPane } from '../dashboard/dashboard-pane';
 import { EvidencePane } from '../evidence/evidence-pane';
 import { useVerifyEvidenceOnOpen } from '../evidence/use-verify-on-open';
 import { IncidentCardPane } from '../incident-card/incident-card-pane';
 import { IncidentListPane } from '../incidents/incident-list-pane';
+import { MetricsPane } from '../metrics/metrics-pane';
+import { ReviewPane } from '../review/review-pane';
 import { NewIncidentDialog } from '../incidents/new-incident-dialog';
 import { useUiStore } from '../state/ui-store';
 import { TimelinePane } from '../timeline/timeline-pane';
@@ -19,6 +23,7 @@ function CurrentPane() {
 
   // The platform's dashboard belongs to no incident.
   if (pane === 'dashboard') return <DashboardPane />;
+  if (pane === 'metrics') return <MetricsPane />;
   if (!incidentId || pane === 'incidents') return <IncidentListPane />;
   // Keyed, so switching incidents starts from a fresh scroll position,
   // focus and forms.
@@ -30,6 +35,15 @@ function CurrentPane() {
   }
   if (pane === 'evidence') {
     return <EvidencePane key={incidentId} incidentId={incidentId} />;
+  }
+  if (pane === 'controls') {
+    return <ControlsPane key={incidentId} incidentId={incidentId} />;
+  }
+  if (pane === 'contacts') {
+    return <ContactsPane key={incidentId} incidentId={incidentId} />;
+  }
+  if (pane === 'review') {
+    return <ReviewPane key={incidentId} incidentId={incidentId} />;
   }
   return <TimelinePane key={incidentId} incidentId={incidentId} />;
 }

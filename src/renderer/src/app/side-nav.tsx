@@ -8,7 +8,11 @@ const PANES: { pane: Pane; label: string; needsIncident: boolean }[] = [
   { pane: 'checklist', label: 'Checklist', needsIncident: true },
   { pane: 'card', label: 'Incident card', needsIncident: true },
   { pane: 'evidence', label: 'Evidence', needsIncident: true },
+  { pane: 'review', label: 'Review', needsIncident: true },
+  { pane: 'controls', label: 'Controls', needsIncident: true },
+  { pane: 'contacts', label: 'Contacts', needsIncident: true },
   { pane: 'dashboard', label: 'Security dashboard', needsIncident: false },
+  { pane: 'metrics', label: 'Metrics', needsIncident: false },
 ];
 
 function NavItem(props: {

@@ -39,6 +39,9 @@ export const CAPABILITY_LABELS: Record<AdminCapability, string> = {
   'allowlist-remove': 'Remove from IP allowlist',
   'sessions-list': 'List admin sessions',
   'session-revoke': 'Revoke a session',
+  'address-block': 'Block an address (block list)',
+  'account-disable': 'Disable an admin account',
+  'admin-2fa-require': 'Require 2FA for admins',
 };
 
 export const ALERT_SEVERITY_LABELS: Record<AlertSeverity, string> = {

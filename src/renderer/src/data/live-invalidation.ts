@@ -76,12 +76,27 @@ function invalidateData(
       queryKey: queryKeys.command.state(incidentId),
     });
   }
+  invalidateReview(queryClient, scopes);
   // Entry counts live on the incident cards.
   if (pending.changed.length > 0 || scopes.length > 0) {
     void queryClient.invalidateQueries({
       queryKey: queryKeys.incidents.all(),
     });
   }
+}
+
+/** Reviews are journal entries; follow-ups and metrics span incidents. */
+function invalidateReview(queryClient: QueryClient, scopes: string[]) {
+  if (scopes.length === 0) return;
+  for (const scope of scopes) {
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.review.incident(scope),
+    });
+  }
+  void queryClient.invalidateQueries({
+    queryKey: queryKeys.review.followUps(),
+  });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.metrics.all() });
 }
 
 function invalidateEvidence(
@@ -130,17 +145,37 @@ function invalidateDashboard(
   });
 }
 
+/**
+ * An outbox action changed: its queue, the waiting badge and the timeline
+ * (each change is a journal entry) are read again.
+ */
+function invalidateControls(
+  queryClient: QueryClient,
+  payload: IpcEvents['controls:changed'],
+) {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.controls.all() });
+  void queryClient.invalidateQueries({
+    queryKey: queryKeys.timeline.all(payload.incidentId),
+  });
+}
+
 /** Subscribes to the admin-API pushes; returns the unsubscribe function. */
 function connectAdminPushes(bridge: WarRoomBridge, queryClient: QueryClient) {
-  const offStatus = bridge.on('admin:status-changed', (status) =>
-    queryClient.setQueryData(queryKeys.admin.status(), status),
-  );
+  const offStatus = bridge.on('admin:status-changed', (status) => {
+    queryClient.setQueryData(queryKeys.admin.status(), status);
+    // What the server offers decides which controls are available.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.controls.all() });
+  });
   const offDashboard = bridge.on('dashboard:updated', (payload) =>
     invalidateDashboard(queryClient, payload),
+  );
+  const offControls = bridge.on('controls:changed', (payload) =>
+    invalidateControls(queryClient, payload),
   );
   return () => {
     offStatus();
     offDashboard();
+    offControls();
   };
 }
 

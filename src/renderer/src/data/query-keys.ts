@@ -69,4 +69,23 @@ export const queryKeys = {
         ['dashboard', 'failed-logins', windowHours] as const,
     },
   },
+  review: {
+    incident: (incidentId: string) => ['review', incidentId] as const,
+    followUps: () => ['review', 'follow-ups'] as const,
+  },
+  /** Emergency actions: the outbox, what the server offers, guard rails. */
+  controls: {
+    all: () => ['controls'] as const,
+    overview: (incidentId: string) =>
+      ['controls', 'overview', incidentId] as const,
+    actions: (incidentId: string) =>
+      ['controls', 'actions', incidentId] as const,
+    settings: () => ['controls', 'settings'] as const,
+    address: (address: string) => ['controls', 'address', address] as const,
+  },
+  /** Everything across incidents; any journal change may move it. */
+  metrics: {
+    all: () => ['metrics'] as const,
+    overview: () => ['metrics', 'overview'] as const,
+  },
 };

@@ -29,6 +29,7 @@ const INFO: AppInfo = {
   deviceId: 'device-1',
   dataDir: '/data',
   defaultActor: 'ic',
+  printsPdf: false,
 };
 
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });

@@ -5,7 +5,16 @@ import type { SecurityEventFilter } from '../data/query-keys';
 import type { ZoneMode } from '../timeline/time-format';
 
 export type Pane =
-  'incidents' | 'timeline' | 'checklist' | 'card' | 'evidence' | 'dashboard';
+  | 'incidents'
+  | 'timeline'
+  | 'checklist'
+  | 'card'
+  | 'evidence'
+  | 'dashboard'
+  | 'review'
+  | 'metrics'
+  | 'controls'
+  | 'contacts';
 export type DashboardTab =
   'overview' | 'events' | 'failed-logins' | 'connection';
 export type Theme = 'dark' | 'light';

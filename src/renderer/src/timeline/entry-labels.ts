@@ -24,6 +24,19 @@ const KIND_LABELS: Record<string, string> = {
   'timeline.imported': 'Imported',
   'timeline.import-completed': 'Import',
   'timeline.exported': 'Export',
+  'review.section-written': 'Review',
+  'review.meeting-recorded': 'Review meeting',
+  'review.follow-up-added': 'Follow-up',
+  'review.follow-up-updated': 'Follow-up',
+  'report.exported': 'Report',
+  'controls.manual-action': 'Manual action',
+  'controls.two-person-rule-set': 'Two-person rule',
+  'controls.second-person-added': 'Second person',
+  'action.requested': 'Action requested',
+  'action.sent': 'Action sent',
+  'action.answered': 'Platform answer',
+  'action.read-back': 'Platform checked',
+  'action.state-changed': 'Action',
 };
 
 /** Kinds added later without a label are shown by their id. */
@@ -33,7 +46,8 @@ export function kindLabel(kind: string): string {
 
 /** Corrections are themselves part of the record, so they are not amended. */
 export function isAmendable(kind: string): boolean {
-  return kind !== ENTRY_KINDS.amend;
+  // Review entries are amended in the Review pane, which keeps each version.
+  return kind !== ENTRY_KINDS.amend && !kind.startsWith('review.');
 }
 
 const TIME_SOURCE_LABELS: Record<TimeSource, string> = {

@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Scripts and benchmarks talk to a person on the terminal.
-    files: ['scripts/**', 'tests/bench/**', 'bin/**'],
+    files: ['scripts/**', 'tests/bench/**', 'tests/prove/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -88,6 +88,7 @@ check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 check('lint', 'npm', ['run', '-s', 'lint']);
 check('format', 'npm', ['run', '-s', 'format:check']);
 check('build', 'npm', ['run', '-s', 'build']);
+check('electron security scan', 'node', ['scripts/electron-security-scan.mjs']);
 runner(
   'unit tests (vitest)',
   npx,

@@ -13,6 +13,9 @@ export function hardenedWebPreferences(preloadPath: string) {
     nodeIntegrationInSubFrames: false,
     webSecurity: true,
     allowRunningInsecureContent: false,
+    // Electron's default, stated so no later edit turns on Chromium's
+    // unfinished (and unreviewed) web platform features unnoticed.
+    experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,

@@ -86,6 +86,7 @@ export const CHANNEL_NAMES = [
   'comms:set-regime',
   'resources:list',
   'resources:save',
+  'resources:remove',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -13,6 +13,7 @@ export const CONTACTS_ENTRY_KINDS = {
   templateSaved: 'comms.template-saved',
   sent: 'comms.sent',
   resourceSaved: 'resources.saved',
+  resourceRemoved: 'resources.removed',
   regimeSet: 'comms.regime-set',
 } as const;
 
@@ -51,6 +52,8 @@ export function describeContactsEntry(
       return `Communication sent to ${field(payload, 'audience')} by ${field(payload, 'channel')}`;
     case K.resourceSaved:
       return `Resource saved: ${field(payload, 'label')}`;
+    case K.resourceRemoved:
+      return `Resource removed: ${field(payload, 'label')}`;
     case K.regimeSet:
       return `Regulatory deadline for ${field(payload, 'label')}: ${String(payload.hours)} hours`;
     default:

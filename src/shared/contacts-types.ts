@@ -10,8 +10,10 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 /** A contact field the plan leaves open, shown instead of a fake value. */
 export const TO_BE_DETERMINED = 'to be determined';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+const tooLong = (max: number) => `must be at most ${max} characters`;
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, tooLong(max));
+const optionalText = (max: number) => z.string().trim().max(max, tooLong(max));
 
 export const contactChannelSchema = z.strictObject({
   kind: z.enum(CHANNEL_KINDS),
@@ -90,6 +92,9 @@ export type Resource = {
   notes: string;
 };
 
+/** A deadline longer than a year is a typing mistake, not a regime. */
+export const MAX_REGULATORY_HOURS = 8760;
+
 export type RegulatoryRegime = {
   id: string;
   label: string;
@@ -165,10 +170,14 @@ export const contactsInputs = {
     notes: optionalText(1000).default(''),
     actor,
   }),
+  removeResource: z.strictObject({ id: slug, actor }),
   setRegime: z.strictObject({
     id: slug,
     label: text(200),
-    hours: z.int().min(1).max(8760),
+    hours: z
+      .int({ error: 'must be a whole number of hours' })
+      .min(1, 'must be at least 1 hour')
+      .max(MAX_REGULATORY_HOURS, 'must be at most 8760 hours (one year)'),
     actor,
   }),
 };

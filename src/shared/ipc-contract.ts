@@ -777,6 +777,7 @@ export const ipcContract = {
   'comms:set-regime': channel<RegulatoryRegime[]>()(contactsInputs.setRegime),
   'resources:list': channel<Resource[]>()(empty),
   'resources:save': channel<Resource[]>()(contactsInputs.saveResource),
+  'resources:remove': channel<Resource[]>()(contactsInputs.removeResource),
   // `satisfies` refuses a channel missing from, or not in, CHANNEL_NAMES.
 } as const satisfies Record<ChannelName, ChannelDefinition<z.ZodType, unknown>>;
 

@@ -164,6 +164,21 @@ export function saveResource(
   return appendEntry(db, writer, entry, () => writeResource(db, resource));
 }
 
+/** Removes a resource from the list; the entry keeps what it was. */
+export function removeResource(
+  db: Db,
+  writer: JournalWriter,
+  id: string,
+  actor: string,
+): JournalEntry {
+  const resource = listResources(db).find((r) => r.id === id);
+  if (!resource) throw new AppFailure('not-found', `id: no resource ${id}`);
+  const entry = organisationEntry(KINDS.resourceRemoved, actor, resource);
+  return appendEntry(db, writer, entry, () => {
+    statement(db, 'DELETE FROM resources WHERE id = ?').run(id);
+  });
+}
+
 export function listRegimes(db: Db): RegulatoryRegime[] {
   return statement<RegulatoryRegime>(
     db,

@@ -10,6 +10,7 @@ import type { Contact, ContactFields } from '../../shared/contacts-types';
 import {
   ORGANISATION_SCOPE,
   type JournalEntry,
+  type JsonObject,
 } from '../../shared/journal-types';
 import { AppFailure } from '../../shared/result';
 import type { Db } from '../db/open-database';
@@ -116,12 +117,41 @@ function requireContact(db: Db, id: string): Contact {
   return contactFromRow(row);
 }
 
-function savedEntry(id: string, fields: ContactFields, actor: string) {
+const CONTACT_FIELD_NAMES = [
+  'name',
+  'organisation',
+  'roles',
+  'channels',
+  'onCall',
+  'timeZone',
+  'notes',
+] as const satisfies readonly (keyof ContactFields)[];
+
+function changedFields(before: ContactFields, after: ContactFields): string[] {
+  return CONTACT_FIELD_NAMES.filter(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+}
+
+/**
+ * The entry carries the whole contact either way; `change` tells a new
+ * contact from an edited one, and an edit names the fields it changed so
+ * the record says what moved without diffing entries.
+ */
+function savedEntry(
+  id: string,
+  fields: ContactFields,
+  actor: string,
+  previous?: ContactFields,
+) {
+  const change: JsonObject = previous
+    ? { change: 'updated', changedFields: changedFields(previous, fields) }
+    : { change: 'created' };
   return {
     scope: ORGANISATION_SCOPE,
     kind: CONTACTS_ENTRY_KINDS.contactSaved,
     actor,
-    payload: { id, ...fields },
+    payload: { id, ...change, ...fields },
   };
 }
 
@@ -129,13 +159,16 @@ export function saveContact(
   db: Db,
   writer: JournalWriter,
   input: { id?: string; contact: ContactFields; actor: string },
-): Contact {
-  if (input.id !== undefined) requireContact(db, input.id);
+): { contact: Contact; entry: JournalEntry } {
+  const previous =
+    input.id === undefined ? undefined : requireContact(db, input.id);
   const id = input.id ?? ulid();
-  appendEntry(db, writer, savedEntry(id, input.contact, input.actor), (entry) =>
-    writeContact(db, id, input.contact, entry.recordedAt, input.actor),
+  const entry = savedEntry(id, input.contact, input.actor, previous);
+
+  const saved = appendEntry(db, writer, entry, (appended) =>
+    writeContact(db, id, input.contact, appended.recordedAt, input.actor),
   );
-  return requireContact(db, id);
+  return { contact: requireContact(db, id), entry: saved };
 }
 
 export function removeContact(

@@ -176,3 +176,56 @@ it('refuses a notification for an unknown incident', async () => {
   );
   expect(result).toMatchObject({ ok: false, error: { kind: 'not-found' } });
 });
+
+it('removes a resource, journals what it was, and announces each change', async () => {
+  const announced: string[] = [];
+  const unsubscribe = warRoom.events.subscribe((name, payload) => {
+    if (name === 'journal:appended') {
+      announced.push((payload as { kind: string }).kind);
+    }
+  });
+  await invokeOk(warRoom, 'contacts:save', {
+    contact: { name: 'Frank', roles: ['legal'] },
+  });
+  await invokeOk(warRoom, 'resources:save', {
+    id: 'waf-console',
+    label: 'WAF console',
+    target: 'https://waf.example.com',
+  });
+  const left = await invokeOk<{ id: string }[]>(warRoom, 'resources:remove', {
+    id: 'waf-console',
+  });
+  unsubscribe();
+  expect(left.map((r) => r.id)).not.toContain('waf-console');
+  expect(announced.slice(-3)).toEqual([
+    'contacts.saved',
+    'resources.saved',
+    'resources.removed',
+  ]);
+  const removed = warRoom.db
+    .prepare(
+      `SELECT payload FROM journal_entries
+        WHERE scope = ? AND kind = 'resources.removed'`,
+    )
+    .get(ORGANISATION_SCOPE) as { payload: string };
+  expect(JSON.parse(removed.payload)).toMatchObject({
+    id: 'waf-console',
+    label: 'WAF console',
+    target: 'https://waf.example.com',
+  });
+});
+
+it('refuses to remove a resource that does not exist, writing nothing', async () => {
+  await invokeOk(warRoom, 'resources:list', {});
+  const before = organisationKinds().length;
+  const result = await warRoom.invoke(
+    'resources:remove',
+    { id: 'no-such-thing' },
+    testContext,
+  );
+  expect(result).toMatchObject({
+    ok: false,
+    error: { kind: 'not-found', message: expect.stringMatching(/^id:/) },
+  });
+  expect(organisationKinds()).toHaveLength(before);
+});

@@ -8,6 +8,7 @@ import {
   readSent,
   recordNotification,
   recordSent,
+  removeResource,
   saveResource,
   saveTemplate,
   seedDefaults,
@@ -66,10 +67,11 @@ function createDirectoryHandlers(
   return {
     'contacts:list': (filter) => searchContacts(listContacts(db), filter),
     'contacts:save': (input, context) => {
-      const contact = saveContact(db, writer, {
+      const { contact, entry } = saveContact(db, writer, {
         ...input,
         actor: actorOf(input, context),
       });
+      announceEntry(events, entry);
       events.emit('contacts:changed', { part: 'contacts' });
       return contact;
     },
@@ -155,7 +157,10 @@ function createCommsHandlers(
   return {
     'comms:templates': () => listTemplates(db),
     'comms:save-template': ({ actor, ...template }, context) => {
-      saveTemplate(db, writer, template, actorOf({ actor }, context));
+      announceEntry(
+        events,
+        saveTemplate(db, writer, template, actorOf({ actor }, context)),
+      );
       changed('templates');
       return listTemplates(db);
     },
@@ -173,13 +178,27 @@ function createCommsHandlers(
     },
     'comms:regimes': () => listRegimes(db),
     'comms:set-regime': ({ actor, ...regime }, context) => {
-      setRegime(db, writer, regime, actorOf({ actor }, context));
+      announceEntry(
+        events,
+        setRegime(db, writer, regime, actorOf({ actor }, context)),
+      );
       changed('regimes');
       return listRegimes(db);
     },
     'resources:list': () => listResources(db),
     'resources:save': ({ actor, ...resource }, context) => {
-      saveResource(db, writer, resource, actorOf({ actor }, context));
+      announceEntry(
+        events,
+        saveResource(db, writer, resource, actorOf({ actor }, context)),
+      );
+      changed('resources');
+      return listResources(db);
+    },
+    'resources:remove': ({ id, actor }, context) => {
+      announceEntry(
+        events,
+        removeResource(db, writer, id, actorOf({ actor }, context)),
+      );
       changed('resources');
       return listResources(db);
     },

@@ -74,6 +74,7 @@ function renderPane(overdue = true) {
     'contacts:list': () => ok([CEO]),
     'comms:templates': () => ok([]),
     'resources:list': () => ok([]),
+    'comms:regimes': () => ok([]),
   });
   renderWithApp(<ContactsPane incidentId={INCIDENT_ID} />, bridge);
   return bridge;

@@ -13,6 +13,7 @@ export const contactKeys = {
     ['contacts', 'escalation', incidentId] as const,
   templates: () => ['contacts', 'templates'] as const,
   resources: () => ['contacts', 'resources'] as const,
+  regimes: () => ['contacts', 'regimes'] as const,
 };
 
 /** Deadlines count from stored times; this keeps the clocks moving. */
@@ -52,6 +53,14 @@ export function useResources() {
   return useQuery({
     queryKey: contactKeys.resources(),
     queryFn: () => call(bridge, 'resources:list', {}),
+  });
+}
+
+export function useRegimes() {
+  const bridge = useBridge();
+  return useQuery({
+    queryKey: contactKeys.regimes(),
+    queryFn: () => call(bridge, 'comms:regimes', {}),
   });
 }
 

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type {
   Contact,
   ContactChannel,
   ImportReport,
 } from '../../../shared/contacts-types';
+import { CORE_ROLES, EXTENDED_ROLES } from '../../../shared/incident-lifecycle';
 import { errorMessage } from '../transport/call';
+import { ContactForm } from './contact-form';
+import { useInPlaceForm } from './in-place-form';
 import { CopyText, ExternalLink } from './copy-text';
-import {
-  useContacts,
-  useContactsMutation,
-  useResources,
-} from './contacts-queries';
+import { useContacts, useContactsMutation } from './contacts-queries';
+import { RegimesSection } from './regimes-section';
+import { ResourcesSection } from './resources-section';
 
 const SCHEMES: Partial<Record<ContactChannel['kind'], string>> = {
   email: 'mailto:',
@@ -37,7 +38,11 @@ function ChannelCell(props: { channel: ContactChannel; name: string }) {
   );
 }
 
-function ContactRow(props: { contact: Contact }) {
+function ContactRow(props: {
+  contact: Contact;
+  focusEdit: boolean;
+  onEdit: () => void;
+}) {
   const { contact } = props;
   const remove = useContactsMutation('contacts:remove');
   return (
@@ -59,7 +64,15 @@ function ContactRow(props: { contact: Contact }) {
       </td>
       <td>{contact.timeZone}</td>
       <td className="contact-notes">{contact.notes}</td>
-      <td>
+      <td className="row-actions">
+        <button
+          type="button"
+          aria-label={`Edit ${contact.name}`}
+          autoFocus={props.focusEdit}
+          onClick={props.onEdit}
+        >
+          Edit
+        </button>
         <button
           type="button"
           aria-label={`Remove ${contact.name}`}
@@ -69,47 +82,6 @@ function ContactRow(props: { contact: Contact }) {
         </button>
       </td>
     </tr>
-  );
-}
-
-function AddContactForm() {
-  const save = useContactsMutation('contacts:save');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [email, setEmail] = useState('');
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const channels = email ? [{ kind: 'email' as const, value: email }] : [];
-    save.mutate(
-      { contact: { name, roles: role ? [role] : [], channels } },
-      { onSuccess: () => setName('') },
-    );
-  }
-  return (
-    <form className="contact-add" onSubmit={submit} aria-label="Add a contact">
-      <input
-        aria-label="Name"
-        placeholder="Name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <input
-        aria-label="Role"
-        placeholder="Role (e.g. security-team)"
-        value={role}
-        onChange={(e) => setRole(e.target.value)}
-      />
-      <input
-        aria-label="E-mail"
-        placeholder="E-mail"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <button type="submit" disabled={!name.trim()}>
-        Add contact
-      </button>
-      {save.isError && <span role="alert">{errorMessage(save.error)}</span>}
-    </form>
   );
 }
 
@@ -177,34 +149,20 @@ function ImportExport() {
   );
 }
 
-function ResourceList() {
-  const resources = useResources();
-  return (
-    <section
-      className="resource-list"
-      aria-labelledby="resources-heading"
-      data-testid="resources"
-    >
-      <h3 id="resources-heading">Tools and resources</h3>
-      <ul>
-        {(resources.data ?? []).map((resource) => (
-          <li key={resource.id}>
-            <span className="muted">{resource.group}</span> {resource.label}:{' '}
-            <CopyText value={resource.target} label={resource.label} />{' '}
-            <ExternalLink href={resource.target}>open</ExternalLink>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+/** The plan's team roles first, then any other role already in use. */
+function roleSuggestions(contacts: readonly Contact[]): string[] {
+  const inUse = contacts.flatMap((c) => c.roles);
+  return [...new Set([...CORE_ROLES, ...EXTENDED_ROLES, ...inUse.sort()])];
 }
 
 export function DirectorySection() {
   const [query, setQuery] = useState('');
   const [role, setRole] = useState('');
+  const form = useInPlaceForm();
   const all = useContacts('', '');
   const shown = useContacts(query, role);
   const roles = [...new Set((all.data ?? []).flatMap((c) => c.roles))].sort();
+  const suggestions = roleSuggestions(all.data ?? []);
   return (
     <section
       className="contacts-directory"
@@ -233,28 +191,56 @@ export function DirectorySection() {
           ))}
         </select>
       </div>
-      <div className="directory-columns">
-        <table className="contacts-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Roles</th>
-              <th>Channels</th>
-              <th>Time zone</th>
-              <th>Notes</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(shown.data ?? []).map((c) => (
-              <ContactRow key={c.id} contact={c} />
-            ))}
-          </tbody>
-        </table>
-        <ResourceList />
-      </div>
-      <AddContactForm />
+      <table className="contacts-table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Roles</th>
+            <th>Channels</th>
+            <th>Time zone</th>
+            <th>Notes</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(shown.data ?? []).map((c) =>
+            form.isOpen(c.id) ? (
+              <tr key={c.id}>
+                <td colSpan={6}>
+                  <ContactForm
+                    contact={c}
+                    roleSuggestions={suggestions}
+                    onClose={form.close}
+                  />
+                </td>
+              </tr>
+            ) : (
+              <ContactRow
+                key={c.id}
+                contact={c}
+                focusEdit={form.takesFocusBack(c.id)}
+                onEdit={() => form.open(c.id)}
+              />
+            ),
+          )}
+        </tbody>
+      </table>
+      {form.isOpen(null) ? (
+        <ContactForm roleSuggestions={suggestions} onClose={form.close} />
+      ) : (
+        <button
+          type="button"
+          autoFocus={form.takesFocusBack(null)}
+          onClick={() => form.open(null)}
+        >
+          Add a contact
+        </button>
+      )}
       <ImportExport />
+      <div className="directory-columns">
+        <ResourcesSection />
+        <RegimesSection />
+      </div>
     </section>
   );
 }

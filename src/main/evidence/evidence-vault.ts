@@ -9,7 +9,7 @@ import {
   rm,
   type FileHandle,
 } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ulid } from 'ulid';
 import type { EvidenceHashes } from '../../shared/evidence-types';
 import { AppFailure } from '../../shared/result';
@@ -236,10 +236,19 @@ async function placeInVault(
     await rm(tempPath, { force: true });
     return false;
   }
-  await mkdir(join(target, '..'), { recursive: true });
+  const folder = dirname(target);
+  const firstCreated = await mkdir(folder, { recursive: true });
   await rename(tempPath, target);
   await chmod(target, 0o444);
-  await fsyncDirectory(join(target, '..'));
+  await fsyncDirectory(folder);
+  // A folder made just now is itself only a name in its parent: sync each
+  // new folder's parent too, or a power loss could drop the whole path.
+  if (firstCreated !== undefined) {
+    for (let made = folder; ; made = dirname(made)) {
+      await fsyncDirectory(dirname(made));
+      if (made === firstCreated) break;
+    }
+  }
   return true;
 }
 

@@ -59,6 +59,7 @@ export const CHANNEL_NAMES = [
   'metrics:overview',
   'metrics:summary',
   'controls:overview',
+  'controls:platform-state',
   'controls:check-address',
   'controls:queue-action',
   'controls:list-actions',

@@ -53,6 +53,61 @@ export type QueuedAction = {
   warnings: AddressWarning[];
 };
 
+/** An IP allowlist entry as the platform lists it (an ALLOWED range). */
+export type PlatformAllowlistEntry = {
+  id: string;
+  ipRange: string;
+  description: string | null;
+  active: boolean;
+  /** Null when the server did not say. */
+  global: boolean | null;
+  expiresAt: string | null;
+  createdAt: string;
+};
+
+/** An admin session as the platform lists it. */
+export type PlatformSession = {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  organizationRole: string;
+  createdAt: string;
+  lastActivityAt: string;
+  expiresAt: string;
+  ipAddress: string;
+  userAgent: string;
+  deviceFingerprint: string | null;
+  active: boolean;
+  securityLevel: 'standard' | 'elevated' | 'high';
+};
+
+/** An active emergency lockout as the platform lists it. */
+export type PlatformLockout = {
+  id: string;
+  platformWide: boolean | null;
+  reason: string;
+  message: string;
+  allowReadOnly: boolean | null;
+  expiresAt: string | null;
+  createdAt: string;
+};
+
+/**
+ * One list read from the platform, or why it could not be read (the
+ * server does not offer it, the platform is unreachable, the token was
+ * refused). Each list stands alone, so one missing route hides no other.
+ */
+export type PlatformPart<T> =
+  | { available: true; items: T[]; readAt: string }
+  | { available: false; reason: string };
+
+/** What the platform holds now, read on demand and never stored. */
+export type PlatformState = {
+  allowlist: PlatformPart<PlatformAllowlistEntry>;
+  sessions: PlatformPart<PlatformSession>;
+  lockouts: PlatformPart<PlatformLockout>;
+};
+
 export type ManualRecord = {
   checklistItemId: string;
   entryId: string;
@@ -119,6 +174,7 @@ export const secondPersonConfirmation = z
 
 export const controlsInputs = {
   overview: z.object({ incidentId }).strict(),
+  platformState: z.strictObject({ incidentId }),
   checkAddress: z.object({ address: z.string().min(1).max(100) }).strict(),
   queueAction: z
     .object({

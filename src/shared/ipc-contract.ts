@@ -64,6 +64,7 @@ import {
   type ControlsOverview,
   type ControlsSettings,
   type ManualRecord,
+  type PlatformState,
   type QueuedAction,
 } from './controls-types';
 import type { OutboxAction } from './outbox-types';
@@ -728,6 +729,10 @@ export const ipcContract = {
   ),
   /** Emergency actions: what the server offers, the guard rails, the queue. */
   'controls:overview': channel<ControlsOverview>()(controlsInputs.overview),
+  /** The platform's allowlist, sessions and lockouts, read now; no writes. */
+  'controls:platform-state': channel<PlatformState>()(
+    controlsInputs.platformState,
+  ),
   'controls:check-address': channel<AddressCheck>()(
     controlsInputs.checkAddress,
   ),

@@ -39,6 +39,11 @@ function controls(available: ActionKind[] = ['lockdown', 'allowlist-add']) {
     writer: createJournalWriter(warRoom.deviceId, clock),
     events: warRoom.events,
     outbox: fake.outbox,
+    admin: {
+      requireClient: () => {
+        throw new Error('these tests read nothing from the platform');
+      },
+    },
     ownAddresses: () => ['192.0.2.10'],
   }) as HandlerMap;
   const invoke = <T>(channel: string, input: unknown) =>

@@ -20,6 +20,10 @@ import { requireIncident } from '../incidents/incident-store';
 import type { JournalWriter } from '../journal/append-entries';
 import type { Outbox } from '../outbox/outbox';
 import { announceEntry, type EventBus } from '../events';
+import {
+  readPlatformState,
+  type PlatformLink,
+} from './controls-platform-state';
 import type { HandlerMap, InvokeContext } from './handler-map';
 
 export type ControlsDependencies = {
@@ -27,6 +31,8 @@ export type ControlsDependencies = {
   writer: JournalWriter;
   events: EventBus;
   outbox: Outbox;
+  /** The admin API's client, for reading the platform's state. */
+  admin: PlatformLink;
   /** The console's own addresses, warned about; tests pass a fixed list. */
   ownAddresses?: OwnAddresses;
 };
@@ -183,6 +189,10 @@ export function createControlsHandlers(
         settings: readSettings(db),
         waiting: outbox.waitingCount(incidentId),
       };
+    },
+    'controls:platform-state': ({ incidentId }) => {
+      requireIncident(db, incidentId);
+      return readPlatformState(deps.admin);
     },
     'controls:check-address': ({ address }) =>
       checkAddress(address, deps.ownAddresses),

@@ -30,6 +30,8 @@ type DialogProps = {
   availability: ActionAvailability;
   settings: ControlsSettings;
   mode: DialogMode;
+  /** Fields filled in beforehand, e.g. the row picked from the platform. */
+  initialValues?: FieldValues;
   onDone: (message: string) => void;
   onClose: () => void;
 };
@@ -185,7 +187,9 @@ function GuardFields(props: { dialog: DialogProps; guard: GuardState }) {
 
 function ActionForm(props: DialogProps) {
   const { availability } = props;
-  const [values, setValues] = useState<FieldValues>({});
+  const [values, setValues] = useState<FieldValues>(
+    () => props.initialValues ?? {},
+  );
   const [reason, setReason] = useState('');
   const guard = useGuardState(props, values);
   const { submit, pending, error } = useActionSubmit(

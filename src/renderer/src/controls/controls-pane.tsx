@@ -8,16 +8,23 @@ import {
 import { CardSection } from '../incident-card/card-section';
 import { errorMessage } from '../transport/call';
 import { ActionDialog, type DialogMode } from './action-dialog';
+import type { FieldValues } from './action-fields';
 import { ActionList } from './action-list';
+import { PlatformStateSection } from './platform-state-section';
 import { QueueTable } from './queue-table';
 import { TwoPersonSettings } from './two-person-settings';
 import './controls.css';
 
-type OpenDialog = { kind: ActionKind; mode: DialogMode } | null;
+type OpenDialog = {
+  kind: ActionKind;
+  mode: DialogMode;
+  initialValues?: FieldValues;
+} | null;
 
 /**
  * Emergency actions against the platform for one incident: what the
- * server offers, the guard-railed forms, and the outbox's queue.
+ * server offers, the guard-railed forms, the outbox's queue, and what
+ * the platform holds now, to pick a target from.
  */
 export function ControlsPane(props: { incidentId: string }) {
   const overview = useControlsOverview(props.incidentId);
@@ -71,6 +78,14 @@ export function ControlsPane(props: { incidentId: string }) {
             }}
           />
         </CardSection>
+        <PlatformStateSection
+          incidentId={props.incidentId}
+          availability={availability}
+          onPick={(kind, initialValues) => {
+            setNotice(null);
+            setOpen({ kind, mode: 'queue', initialValues });
+          }}
+        />
         {overview.data && (
           <CardSection title="Two-person rule">
             <TwoPersonSettings settings={overview.data.settings} />
@@ -79,12 +94,13 @@ export function ControlsPane(props: { incidentId: string }) {
       </div>
       {chosen && open && overview.data && (
         <ActionDialog
-          key={`${open.kind}:${open.mode}`}
+          key={`${open.kind}:${open.mode}:${JSON.stringify(open.initialValues)}`}
           open
           incidentId={props.incidentId}
           availability={chosen}
           settings={overview.data.settings}
           mode={open.mode}
+          initialValues={open.initialValues}
           onDone={(message) => {
             setNotice(message);
             setOpen(null);

@@ -288,6 +288,7 @@ export function TimelineList(props: {
         ref={scrollRef}
         className="timeline-scroll"
         tabIndex={0}
+        role="region"
         aria-label="Timeline, scrollable"
         data-testid="timeline-scroll"
         onScroll={(event) => onScroll(event.currentTarget)}

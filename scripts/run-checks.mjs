@@ -2,8 +2,9 @@
 /**
  * `npm test`: every check the project has, in the order they depend on each
  * other, ending with one line `N passed, N failed, N skipped` that sums
- * every runner. Typecheck, lint, format and build count as one check each;
- * Vitest and Playwright count their tests. Exits non-zero on any failure or
+ * every runner. Typecheck, lint, format, build, the Electron security scan
+ * and the short trust campaigns count as one check each; Vitest and
+ * Playwright count their tests. Exits non-zero on any failure or
  * when nothing ran. The summary is also written to reports/summary.txt.
  */
 import { spawnSync } from 'node:child_process';
@@ -102,6 +103,13 @@ runner(
   'reports/vitest.json',
   vitestCounts,
 );
+// The shortened trust campaigns (crash, faults, bad input, secrets, serve
+// mode): about two and a half minutes, with the seed printed for replay.
+check('trust campaigns (npm run prove -- --short)', 'npx', [
+  'tsx',
+  'tests/prove/run.ts',
+  '--short',
+]);
 if (existsSync('out/renderer/index.html')) {
   runner(
     'browser tests (playwright)',

@@ -242,13 +242,20 @@ const evidenceDetails = {
   actor: actorSchema,
 };
 
-/** A path on the machine War Room runs on; folders are taken in whole. */
+/**
+ * A path on the machine War Room runs on; folders are taken in whole. It
+ * must be absolute: a relative one would be read against whatever folder
+ * War Room happened to start in (the command line resolves its own).
+ */
 const localPath = z
   .string()
   .min(1, 'must not be empty')
   .max(4_096, 'must be at most 4096 characters')
   .refine((value) => !value.includes('\0'), {
     message: 'must not contain a NUL character',
+  })
+  .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), {
+    message: 'must be an absolute path',
   });
 
 const custodyPerson = z

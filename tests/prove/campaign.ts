@@ -28,5 +28,10 @@ export type Campaign = {
   name: string;
   /** One sentence: what the campaign proves. */
   promise: string;
+  /**
+   * Its share of the run's time budget relative to the others (default 1);
+   * the crash campaign needs several times the others' share for its kills.
+   */
+  weight?: number;
   run: (options: CampaignOptions) => Promise<CampaignResult>;
 };

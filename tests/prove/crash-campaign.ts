@@ -566,6 +566,7 @@ async function finalDrain(
 
 export const campaign: Campaign = {
   name: 'crash',
+  weight: 3,
   promise:
     'a War Room killed at any moment loses nothing it reported saved, ' +
     'leaves every chain verifiable and every evidence file whole, and ' +
@@ -602,9 +603,11 @@ export const campaign: Campaign = {
       rmSync(bundleDir, { recursive: true, force: true });
     }
     if (tally.kills < target) {
-      options.log(
-        `stopped at ${tally.kills} of ${target} kills: the time budget ran out`,
-      );
+      const shortfall = `stopped at ${tally.kills} of ${target} kills: the time budget ran out`;
+      // The full run promises its number of kills; the short form, bound
+      // to half a minute on whatever machine, only reports a shortfall.
+      if (options.short) options.log(shortfall);
+      else tally.failures.push(`seed ${options.seed}: ${shortfall}`);
     }
     return {
       figures: {

@@ -9,7 +9,7 @@
  *                   always printed so a failure can be replayed)
  *   --short         the shortened form `npm test` runs (at most 3 minutes)
  *   --only a,b      run only the named campaigns
- *   --minutes N     time budget of the whole run (default 20, short 2.5)
+ *   --minutes N     time budget of the whole run (default 30, short 2.5)
  *   --keep          leave the work directory behind for inspection
  *
  * Campaigns are discovered as `tests/prove/*-campaign.ts`, each exporting
@@ -47,7 +47,7 @@ function positiveNumber(text: string | undefined, name: string) {
 const seed =
   positiveNumber(values.seed, 'seed') ?? (Date.now() % 2_147_483_647) + 1;
 const totalMinutes =
-  positiveNumber(values.minutes, 'minutes') ?? (values.short ? 2.5 : 20);
+  positiveNumber(values.minutes, 'minutes') ?? (values.short ? 2.5 : 30);
 
 async function loadCampaigns(): Promise<Campaign[]> {
   const files = readdirSync(here)
@@ -101,13 +101,19 @@ async function main() {
       `budget ${totalMinutes} min — replay with --seed ${seed}`,
   );
   const root = mkdtempSync(join(tmpdir(), 'war-room-prove-'));
-  // Each campaign gets an equal share of the budget; a campaign that ends
+  // Each campaign gets its weighted share of the time left; one that ends
   // early leaves its remainder to the ones after it.
   const deadline = Date.now() + totalMinutes * 60_000;
+  const weightOf = (campaign: Campaign) => campaign.weight ?? 1;
   let broken = 0;
   for (const [index, campaign] of campaigns.entries()) {
-    const remaining = campaigns.length - index;
-    const budgetMs = Math.max(5_000, (deadline - Date.now()) / remaining);
+    const weightLeft = campaigns
+      .slice(index)
+      .reduce((sum, next) => sum + weightOf(next), 0);
+    const budgetMs = Math.max(
+      5_000,
+      ((deadline - Date.now()) * weightOf(campaign)) / weightLeft,
+    );
     const workDir = mkdtempSync(join(root, `${campaign.name}-`));
     console.log(`\n== ${campaign.name}: ${campaign.promise}`);
     const started = Date.now();

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
 import {
   EVIDENCE_TYPES,
   type EvidenceType,
@@ -58,7 +59,7 @@ function addEvidence(
   return withWarRoom(runtime, options.dataDir, async (session) => {
     const result = await session.invoke('evidence:add-paths', {
       incidentId: options.incident,
-      paths,
+      paths: paths.map((path) => resolve(path)),
       type: options.type,
       description: options.description,
       tags: options.tag.length > 0 ? options.tag : undefined,

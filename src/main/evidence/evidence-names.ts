@@ -34,6 +34,13 @@ export function evidenceNameProblem(name: string): string | null {
     if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) {
       return `contains the control character U+${hex(code)}`;
     }
+    // Iterating by code point, only an unpaired surrogate lands here.
+    if (code >= 0xd800 && code <= 0xdfff) {
+      return (
+        `contains the unpaired surrogate U+${hex(code)}, which is not ` +
+        'valid Unicode'
+      );
+    }
   }
   if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) {
     return `is longer than ${MAX_NAME_BYTES} bytes`;

@@ -14,7 +14,7 @@ import type { Db } from '../db/open-database';
 import { statement } from '../db/statement-cache';
 import { canonicalJson, computeEntryHash, GENESIS_HASH } from './entry-hash';
 import { createBufferedRandom } from './buffered-random';
-import { checkPayload } from './payload';
+import { checkEntryText, checkPayload } from './payload';
 
 export type JournalWriter = {
   deviceId: string;
@@ -82,7 +82,9 @@ function buildEntry(writer: JournalWriter, input: NewEntry, head: ChainHead) {
     deviceId: writer.deviceId,
     chainSeq: head.length + 1,
     kind: input.kind,
-    actor: input.actor,
+    // Stored as UTF-8, an unpaired surrogate would come back as U+FFFD
+    // and the entry would no longer match its hash.
+    actor: checkEntryText('actor', input.actor),
     occurredAt: input.occurredAt?.utc ?? recordedAt,
     occurredOffset: input.occurredAt?.offset ?? '+00:00',
     timeSource:

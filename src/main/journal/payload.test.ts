@@ -38,4 +38,16 @@ describe('checkPayload', () => {
     );
     expect(refusal({ ok: ['x', 1, true, null, { y: 'z' }] })).toBeNull();
   });
+
+  it('refuses an unpaired surrogate, in a value or a key, naming where', () => {
+    expect(refusal({ note: 'a\uD800b' })).toBe(
+      'payload.note holds an unpaired surrogate, which is not valid Unicode',
+    );
+    expect(refusal({ rows: [{ ['k\uDC00']: 'v' }] })).toBe(
+      'payload.rows[0]."k\\udc00" (a key) holds an unpaired surrogate, ' +
+        'which is not valid Unicode',
+    );
+    expect(isPlainJson({ ok: 'paired \uD83D\uDE00' }, 0)).toBe(true);
+    expect(refusal({ ok: 'paired \uD83D\uDE00' })).toBeNull();
+  });
 });

@@ -7,12 +7,31 @@ function refuse(path: string, problem: string): never {
   throw new AppFailure('invalid-input', `payload${path} ${problem}`);
 }
 
+/**
+ * An unpaired UTF-16 surrogate (from a JSON `\ud800` escape, say) is not
+ * Unicode: it has no UTF-8 form and RFC 8785 refuses to canonicalise it,
+ * so the entry could be neither stored faithfully nor hashed.
+ */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+const NOT_UNICODE = 'holds an unpaired surrogate, which is not valid Unicode';
+
+/** A string member of an entry other than the payload, e.g. its actor. */
+export function checkEntryText(name: string, value: string): string {
+  if (UNPAIRED_SURROGATE.test(value)) {
+    throw new AppFailure('invalid-input', `${name} ${NOT_UNICODE}`);
+  }
+  return value;
+}
+
 function checkValue(value: unknown, path: string, depth: number): void {
   if (depth > MAX_DEPTH) refuse(path, `is nested deeper than ${MAX_DEPTH}`);
   if (value === null) return;
 
   switch (typeof value) {
     case 'string':
+      if (UNPAIRED_SURROGATE.test(value)) refuse(path, NOT_UNICODE);
+      return;
     case 'boolean':
       return;
     case 'number':
@@ -40,6 +59,9 @@ function checkContainer(value: object, path: string, depth: number): void {
     refuse(path, 'must be a plain object');
   }
   for (const [key, item] of Object.entries(value)) {
+    if (UNPAIRED_SURROGATE.test(key)) {
+      refuse(`${path}.${JSON.stringify(key)}`, `(a key) ${NOT_UNICODE}`);
+    }
     checkValue(item, `${path}.${key}`, depth + 1);
   }
 }
@@ -51,6 +73,7 @@ export function isPlainJson(value: unknown, depth: number): boolean {
 
   switch (typeof value) {
     case 'string':
+      return !UNPAIRED_SURROGATE.test(value);
     case 'boolean':
       return true;
     case 'number':
@@ -66,14 +89,15 @@ export function isPlainJson(value: unknown, depth: number): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
   for (const key in value) {
+    if (UNPAIRED_SURROGATE.test(key)) return false;
     if (!isPlainJson((value as JsonObject)[key], depth + 1)) return false;
   }
   return true;
 }
 
 /**
- * Payloads hold only strings, safe integers, booleans, null, arrays and
- * plain objects, so their canonical JSON is the same in every language.
+ * Payloads hold only strings (valid Unicode), safe integers, booleans,
+ * null, arrays and plain objects, so their canonical JSON is the same in every language.
  * Anything else is refused with the path of the offending value.
  */
 export function checkPayload(value: unknown): JsonObject {

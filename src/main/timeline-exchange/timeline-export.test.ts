@@ -264,7 +264,7 @@ describe('writing the file', () => {
     });
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
     expect(await refuse('out.csv')).toMatchObject({
-      message: 'out.csv is not an absolute path',
+      message: 'outPath: must be an absolute path',
     });
     expect(await refuse(join(kit.files, 'no', 'out.csv'))).toMatchObject({
       kind: 'not-found',

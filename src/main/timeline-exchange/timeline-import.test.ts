@@ -571,7 +571,7 @@ describe('encodings and formats', () => {
     });
     expect(await kit.importFailure(incidentId, 'relative.csv')).toEqual({
       kind: 'invalid-input',
-      message: 'relative.csv is not an absolute path',
+      message: 'path: must be an absolute path',
     });
   });
 });

@@ -249,10 +249,16 @@ async function checkFile(job: Job): Promise<CheckResult> {
   return result;
 }
 
+/**
+ * A problem may quote half a surrogate pair (JSON.parse names a bad token
+ * by one UTF-16 unit, which can be half an emoji). The completion entry
+ * could not journal that, so it is shown as U+FFFD.
+ */
 function recordProblem(result: CheckResult, problem: ImportProblem): void {
   result.rejected += 1;
   if (result.problems.length < MAX_LISTED_PROBLEMS) {
-    result.problems.push(problem);
+    const message = problem.message.replace(/\p{Cs}/gu, '\uFFFD');
+    result.problems.push({ ...problem, message });
   }
 }
 

@@ -425,6 +425,16 @@ describe('refusing an export', () => {
     expect(readFileSync(`${other}.zip`, 'utf8')).toBe('older archive');
   });
 
+  it('refuses a relative folder, which would land wherever War Room started', async () => {
+    const relative = `bag-${fixture.incident.id}`;
+    const result = await tryExport(relative);
+    expect(result.ok || result.error).toEqual({
+      kind: 'invalid-input',
+      message: 'outDir: must be an absolute path',
+    });
+    expect(existsSync(relative)).toBe(false);
+  });
+
   it('refuses an unknown incident without creating the folder', async () => {
     const result = await fixture.warRoom.invoke(
       'evidence:export-bundle',

@@ -5,6 +5,7 @@ import {
   createServeToken,
   isAllowedHost,
   isAllowedOrigin,
+  isOtherSiteFetch,
   tokensMatch,
 } from './request-guards';
 
@@ -58,5 +59,14 @@ describe('loopback checks', () => {
     expect(isAllowedOrigin('http://127.0.0.1.evil.example:4780', 4780)).toBe(
       false,
     );
+  });
+
+  it('take a fetch from another site, even this machine, as foreign', () => {
+    expect(isOtherSiteFetch('cross-site')).toBe(true);
+    expect(isOtherSiteFetch('Same-Site')).toBe(true);
+    expect(isOtherSiteFetch(['same-origin', 'cross-site'])).toBe(true);
+    expect(isOtherSiteFetch('same-origin')).toBe(false);
+    expect(isOtherSiteFetch('none')).toBe(false);
+    expect(isOtherSiteFetch(undefined)).toBe(false);
   });
 });

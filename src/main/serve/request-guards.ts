@@ -62,3 +62,21 @@ export function isAllowedOrigin(origin: string | undefined, port: number) {
   const allowed = loopbackAuthorities(port).map((host) => `http://${host}`);
   return allowed.includes(origin.toLowerCase());
 }
+
+/**
+ * Whether a browser says the request comes from another site
+ * (`Sec-Fetch-Site`). The console's own page fetches `same-origin`; a
+ * page elsewhere, even on another port of this machine (`same-site`), has
+ * no business with the API, whatever Origin it did or did not send.
+ */
+export function isOtherSiteFetch(secFetchSite: string | string[] | undefined) {
+  const value = Array.isArray(secFetchSite)
+    ? secFetchSite.join(',')
+    : secFetchSite;
+  if (value === undefined) return false;
+  return value
+    .split(',')
+    .some((part) =>
+      ['cross-site', 'same-site'].includes(part.trim().toLowerCase()),
+    );
+}

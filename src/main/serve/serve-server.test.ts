@@ -214,6 +214,28 @@ describe('serve mode: Host and Origin', () => {
     }
   });
 
+  it('refuses a fetch from another site that sends no Origin', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const response = await send(
+        server.port,
+        api('incident:list', {}, { 'sec-fetch-site': site }),
+      );
+      expect(response.status, site).toBe(403);
+      expect(response.json()).toEqual({
+        ok: false,
+        error: {
+          kind: 'forbidden',
+          message: 'cross-site requests are refused',
+        },
+      });
+    }
+    const own = await send(
+      server.port,
+      api('incident:list', {}, { 'sec-fetch-site': 'same-origin' }),
+    );
+    expect(own.status).toBe(200);
+  });
+
   it('accepts this server as the Origin', async () => {
     for (const host of ['127.0.0.1', 'localhost']) {
       const origin = `http://${host}:${server.port}`;

@@ -21,6 +21,7 @@ import {
   createServeToken,
   isAllowedHost,
   isAllowedOrigin,
+  isOtherSiteFetch,
   LOOPBACK_HOST,
   tokensMatch,
 } from './request-guards';
@@ -94,14 +95,19 @@ function guardLoopback(app: FastifyInstance, state: ServeState) {
 }
 
 /**
- * The token check, registered inside the `/api` scope so it guards exactly
- * the routes (and the 404s) Fastify resolves there, however the URL was
- * spelled. Only the event stream takes the token from the query string,
+ * The site and token checks, registered inside the `/api` scope so they
+ * guard exactly the routes (and the 404s) Fastify resolves there, however
+ * the URL was spelled. A page of another site may still link to the
+ * console itself; only the API refuses it. Only the event stream takes the token from the query string,
  * because EventSource cannot send headers.
  */
 function requireToken(state: ServeState) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', 'no-store');
+    if (isOtherSiteFetch(request.headers['sec-fetch-site'])) {
+      state.logger.warn({ reason: 'site', method: request.method }, 'refused');
+      return refuse(reply, 403, 'forbidden', 'cross-site requests are refused');
+    }
     let given = bearerToken(request.headers.authorization);
     if (given === undefined && request.routeOptions.url === '/api/events') {
       given = (request.query as { token?: string }).token;

@@ -26,6 +26,7 @@ import {
   type WireRequest,
 } from './action-catalogue';
 import {
+  firstSentRequest,
   journalTransition,
   OUTBOX_ACTOR,
   type JournalContext,
@@ -67,6 +68,12 @@ export type OutboxPolicy = {
    * asking the server again what it offers.
    */
   idleMs: number;
+  /**
+   * How long a request the client gave up on (a timeout) is given to land
+   * before the server's state is read back: read sooner, the server may
+   * still be acting on it, find nothing, and the resend would act twice.
+   */
+  timeoutSettleMs: number;
 };
 
 export type DispatcherDeps = {
@@ -412,9 +419,9 @@ export class Dispatcher {
     route: CapabilityRoute,
     client: AdminClient,
   ): Promise<void> {
-    let wire: WireRequest;
+    let wire = firstSentRequest(this.deps.journal.db, action.view);
     try {
-      wire = wireRequestOf(action.view.request, route);
+      wire ??= wireRequestOf(action.view.request, route);
     } catch (error) {
       this.fail(action, error instanceof Error ? error.message : 'refused');
       return;
@@ -487,6 +494,7 @@ export class Dispatcher {
       canReadBack: this.canReadBack(spec, client),
       notFoundMeansDone: spec.notFoundMeansDone,
       wasInDoubt: action.inDoubt,
+      timeoutSettleMs: this.deps.policy.timeoutSettleMs,
     });
     const words = summary(error.serverMessage ?? error.message);
     const at = formatEpochMicros(this.now());

@@ -14,8 +14,11 @@ import {
 import type { OutboxAction } from '../../shared/outbox-types';
 import { formatEpochMicros } from '../../shared/timestamps';
 import type { Clock } from '../clock';
+import type { AdminMethod, QueryValue } from '../admin-api/admin-client-types';
 import type { Db } from '../db/open-database';
+import { statement } from '../db/statement-cache';
 import { appendEntry, type JournalWriter } from '../journal/append-entries';
+import type { WireRequest } from './action-catalogue';
 import {
   insertAction,
   readAction,
@@ -139,4 +142,52 @@ export function journalTransition(
   if (entry === null) return null;
   context.announce(entry);
   return readAction(db, view.id);
+}
+
+const METHODS: readonly AdminMethod[] = [
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+];
+
+type SentPayload = {
+  endpoint?: unknown;
+  query?: Record<string, QueryValue> | null;
+  body?: Record<string, QueryValue> | null;
+};
+
+/**
+ * The request an action's first attempt sent, as its `action.sent` entry
+ * recorded it, or null before the first attempt. Later attempts repeat it
+ * exactly: the Idempotency-Key stands for that one request (a server that
+ * honours the key refuses it with a different body), and what discovery
+ * learned in between must not change what a resend says.
+ */
+export function firstSentRequest(
+  db: Db,
+  action: OutboxAction,
+): WireRequest | null {
+  const row = statement<{ payload: string }>(
+    db,
+    `SELECT payload FROM journal_entries
+      WHERE scope = ? AND kind = ?
+        AND json_extract(payload, '$.actionId') = ?
+      ORDER BY scope_pos LIMIT 1`,
+  ).get(action.incidentId, ENTRY_KINDS.actionSent, action.id);
+  if (row === undefined) return null;
+  const sent = JSON.parse(row.payload) as SentPayload;
+  const endpoint = typeof sent.endpoint === 'string' ? sent.endpoint : '';
+  const space = endpoint.indexOf(' ');
+  const method = endpoint.slice(0, space) as AdminMethod;
+  if (space < 1 || !METHODS.includes(method)) return null;
+  return {
+    method,
+    path: endpoint.slice(space + 1),
+    ...(sent.query ? { query: sent.query } : {}),
+    ...(sent.body ? { body: sent.body } : {}),
+  };
 }

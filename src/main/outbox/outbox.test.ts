@@ -306,6 +306,43 @@ describe('when the answer is lost', () => {
     expect(rig.sim.control.effectCount('lockdown.activated')).toBe(1);
     expect(rig.outbox.get(action.id)?.state).toBe('confirmed');
   });
+
+  it('resends the very request it first sent, whatever discovery learns in between', async () => {
+    const rig = await open({
+      sim: { idempotency: 'honour', profile: 'reference' },
+    });
+    // Found by probing, the lockdown route cannot say whether the reason
+    // goes in the query or the body, so the first attempt sends both.
+    rig.sim.control.setOpenApi(false);
+    await rig.run(rig.client.discover());
+    rig.sim.control.inject({
+      kind: 'reset-after',
+      route: 'security.emergency-lockdown',
+      times: 1,
+    });
+    const action = rig.outbox.queue(LOCKDOWN, META);
+    rig.outbox.start();
+    await rig.drain(() => writes(rig).length >= 1);
+    // The OpenAPI document now says: the query only. Nothing can be read
+    // back, so the commander chooses to send it again.
+    rig.sim.control.setOpenApi(true);
+    await rig.run(rig.client.discover());
+    await rig.drain(() => rig.outbox.get(action.id)?.state === 'unknown');
+    rig.outbox.retry(action.id, 'ana');
+
+    await rig.drain();
+
+    const [first, second] = writes(rig);
+    expect(second).toBeDefined();
+    expect([
+      second.method,
+      second.path,
+      second.search,
+      second.bodyText,
+    ]).toEqual([first.method, first.path, first.search, first.bodyText]);
+    expect(rig.sim.control.effectCount('lockdown.activated')).toBe(1);
+    expect(rig.outbox.get(action.id)?.state).toBe('confirmed');
+  });
 });
 
 describe('commander moves', () => {

@@ -151,6 +151,11 @@ export type OutboxDeps = {
    * what it offers; default 30 000 ms.
    */
   idleMs?: number;
+  /**
+   * After a timeout, the wait before reading the server's state back;
+   * default 30 000 ms (three times the client's default timeout).
+   */
+  timeoutSettleMs?: number;
 };
 
 export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
@@ -162,6 +167,7 @@ function policyOf(deps: OutboxDeps): OutboxPolicy {
     backoff: { ...backoff, random: deps.random ?? Math.random },
     maxAttempts: deps.maxAttempts ?? 25,
     idleMs: deps.idleMs ?? 30_000,
+    timeoutSettleMs: deps.timeoutSettleMs ?? 30_000,
   };
 }
 

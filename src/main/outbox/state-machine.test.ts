@@ -17,6 +17,7 @@ const CONTEXT: SendContext = {
   canReadBack: false,
   notFoundMeansDone: false,
   wasInDoubt: false,
+  timeoutSettleMs: 30_000,
 };
 
 function error(
@@ -109,8 +110,17 @@ describe('deciding after a failed attempt', () => {
       wait: null,
       inDoubt: true,
     });
+    // A timeout is given time to land before the state is read back; an
+    // answer the server finished (a 5xx, a reset after it acted) is not.
     expect(
       decideFailure(lost, { ...CONTEXT, canReadBack: true }),
+    ).toMatchObject({ state: 'unknown', wait: 30_000 });
+    const answered = error('server-error', {
+      status: 502,
+      mayHaveTakenEffect: true,
+    });
+    expect(
+      decideFailure(answered, { ...CONTEXT, canReadBack: true }),
     ).toMatchObject({ state: 'unknown', wait: 'backoff' });
     expect(decideFailure(lost, { ...CONTEXT, safeResend: true })).toMatchObject(
       { state: 'queued', wait: 'backoff', inDoubt: true },

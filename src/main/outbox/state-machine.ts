@@ -62,6 +62,8 @@ export type SendContext = {
   notFoundMeansDone: boolean;
   /** The action was already in doubt before this attempt. */
   wasInDoubt: boolean;
+  /** After a timeout, the wait before the server's state is read back. */
+  timeoutSettleMs: number;
 };
 
 export type Decision = {
@@ -92,10 +94,18 @@ function inDoubtDecision(error: AdminApiError, context: SendContext): Decision {
     };
   }
   if (context.canReadBack) {
+    // A timed-out request may still be at work on the server; a read-back
+    // before it lands would find nothing and the resend would act twice.
+    const settling = error.kind === 'timeout';
     return {
       state: 'unknown',
-      reason: `${what}; the server's state will be read back before a resend`,
-      wait: 'backoff',
+      reason:
+        `${what}; the server's state will be read back before a resend` +
+        (settling
+          ? `, after ${Math.round(context.timeoutSettleMs / 1000)} s for ` +
+            'the request to land'
+          : ''),
+      wait: settling ? context.timeoutSettleMs : 'backoff',
       inDoubt: true,
     };
   }

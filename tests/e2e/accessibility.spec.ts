@@ -1,44 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import {
-  startAdminSimulator,
-  type AdminSimulator,
-} from '../admin-sim/simulator';
+import { syncedTest } from './admin-sim-fixtures';
 import { addNotes, invoke } from './api';
 import { chooseIncident } from './command-helpers';
-import { expect, saveScreenshot, test as base } from './fixtures';
+import { expect, saveScreenshot } from './fixtures';
 import type { ServeProcess } from './serve-process';
 
 /** The success criteria of WCAG 2.0 and 2.1, levels A and AA. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 const TITLE = 'Customer records copied from the backup bucket';
-
-/** The admin-API simulator, so the dashboard and controls have content. */
-const test = base
-  .extend<{ sim: AdminSimulator }>({
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-    sim: async ({}, use) => {
-      const sim = await startAdminSimulator({ profile: 'plan' });
-      try {
-        await use(sim);
-      } finally {
-        await sim.close();
-      }
-    },
-  })
-  .extend({
-    serveEnv: async ({ sim }, use) =>
-      use({ WAR_ROOM_ADMIN_URL: sim.url, WAR_ROOM_ADMIN_TOKEN: sim.token }),
-    server: async ({ server, sim }, use) => {
-      await invoke(server, 'admin:configure', {
-        baseUrl: sim.url,
-        pollBudgetPerMinute: 600,
-      });
-      await invoke(server, 'admin:sync-now', {});
-      await use(server);
-    },
-  });
 
 /**
  * An incident as a commander would have it an hour in: notes on the
@@ -329,18 +300,18 @@ function blockingFindings(findings: Finding[]): string[] {
     .map(describeFinding);
 }
 
-test('every pane passes an axe scan in both themes', async ({
-  app,
-  server,
-}) => {
-  test.setTimeout(240_000);
-  await seedIncident(server);
-  await chooseIncident(app, TITLE);
+syncedTest(
+  'every pane passes an axe scan in both themes',
+  async ({ app, server }) => {
+    syncedTest.setTimeout(240_000);
+    await seedIncident(server);
+    await chooseIncident(app, TITLE);
 
-  const findings = await scanInBothThemes(app, PANES);
+    const findings = await scanInBothThemes(app, PANES);
 
-  expect(blockingFindings(findings)).toEqual([]);
-});
+    expect(blockingFindings(findings)).toEqual([]);
+  },
+);
 
 /**
  * Where focus is, as a person would judge it: on screen, and drawn with an
@@ -429,139 +400,143 @@ async function openAndCloseDialog(app: Page, name: string | RegExp) {
   await expect(dialog).toBeHidden();
 }
 
-test('every pane and its main action are reachable by keyboard', async ({
-  app,
-  server,
-}) => {
-  test.setTimeout(120_000);
-  await seedIncident(server);
-  await app.reload();
-  await expect(app.getByTestId('incident-row')).toHaveCount(1);
-  await expect(app.locator('body')).toBeFocused();
-  stops.length = 0;
+syncedTest(
+  'every pane and its main action are reachable by keyboard',
+  async ({ app, server }) => {
+    syncedTest.setTimeout(120_000);
+    await seedIncident(server);
+    await app.reload();
+    await expect(app.getByTestId('incident-row')).toHaveCount(1);
+    await expect(app.locator('body')).toBeFocused();
+    stops.length = 0;
 
-  // Open the incident from the list.
-  const row = app.getByTestId('incident-row').getByRole('button').first();
-  await pressUntilFocused(app, 'Tab', row);
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('command-bar')).toContainText('Severity');
+    // Open the incident from the list.
+    const row = app.getByTestId('incident-row').getByRole('button').first();
+    await pressUntilFocused(app, 'Tab', row);
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('command-bar')).toContainText('Severity');
 
-  await openPaneByKeyboard(app, 'Incidents');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app.getByRole('button', { name: 'New incident…' }),
-  );
-  await openAndCloseDialog(app, 'New incident');
+    await openPaneByKeyboard(app, 'Incidents');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByRole('button', { name: 'New incident…' }),
+    );
+    await openAndCloseDialog(app, 'New incident');
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Timeline');
-  const note = app.getByRole('textbox', { name: 'New note' });
-  await pressUntilFocused(app, 'Tab', note);
-  await app.keyboard.type('Reached by keyboard alone');
-  await app.keyboard.press('Enter');
-  await expect(
-    app.getByRole('list', { name: 'Timeline entries' }),
-  ).toContainText('Reached by keyboard alone');
-  await pressUntilFocused(
-    app,
-    'Shift+Tab',
-    app.getByRole('button', { name: 'Export timeline…' }),
-  );
-  await openAndCloseDialog(app, 'Export timeline');
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Timeline');
+    const note = app.getByRole('textbox', { name: 'New note' });
+    await pressUntilFocused(app, 'Tab', note);
+    await app.keyboard.type('Reached by keyboard alone');
+    await app.keyboard.press('Enter');
+    await expect(
+      app.getByRole('list', { name: 'Timeline entries' }),
+    ).toContainText('Reached by keyboard alone');
+    await pressUntilFocused(
+      app,
+      'Shift+Tab',
+      app.getByRole('button', { name: 'Export timeline…' }),
+    );
+    await openAndCloseDialog(app, 'Export timeline');
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Checklist');
-  const tree = app.getByTestId('checklist-tree');
-  await pressUntilFocused(app, 'Tab', tree.locator('[tabindex="0"]'));
-  const item = tree.locator('[role="treeitem"][aria-checked]').first();
-  await pressUntilFocused(app, 'ArrowDown', item, 10);
-  await expect(item).toHaveAttribute('aria-checked', 'false');
-  await app.keyboard.press('Space');
-  await expect(item).toHaveAttribute('aria-checked', 'true');
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Checklist');
+    const tree = app.getByTestId('checklist-tree');
+    await pressUntilFocused(app, 'Tab', tree.locator('[tabindex="0"]'));
+    const item = tree.locator('[role="treeitem"][aria-checked]').first();
+    await pressUntilFocused(app, 'ArrowDown', item, 10);
+    await expect(item).toHaveAttribute('aria-checked', 'false');
+    await app.keyboard.press('Space');
+    await expect(item).toHaveAttribute('aria-checked', 'true');
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Incident card');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app
-      .getByRole('form', { name: 'Change severity' })
-      .getByLabel('New severity'),
-  );
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Incident card');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app
+        .getByRole('form', { name: 'Change severity' })
+        .getByLabel('New severity'),
+    );
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Evidence');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app.getByRole('button', { name: 'Add text…' }),
-  );
-  await openAndCloseDialog(app, 'Add pasted text as evidence');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app.getByRole('button', { name: 'Export bundle…' }),
-  );
-  await openAndCloseDialog(app, 'Export evidence bundle');
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Evidence');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByRole('button', { name: 'Add text…' }),
+    );
+    await openAndCloseDialog(app, 'Add pasted text as evidence');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByRole('button', { name: 'Export bundle…' }),
+    );
+    await openAndCloseDialog(app, 'Export evidence bundle');
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Review');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app.getByTestId('review-summary').getByLabel('Summary', { exact: true }),
-  );
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Review');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByTestId('review-summary').getByLabel('Summary', { exact: true }),
+    );
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Controls');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app.getByRole('button', { name: 'lockdown…' }),
-  );
-  await openAndCloseDialog(app, /^Action: /);
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Controls');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByRole('button', { name: 'lockdown…' }),
+    );
+    await openAndCloseDialog(app, /^Action: /);
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Contacts');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app
-      .getByRole('form', { name: 'Log a notification' })
-      .getByLabel('Audience'),
-  );
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Contacts');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app
+        .getByRole('form', { name: 'Log a notification' })
+        .getByLabel('Audience'),
+    );
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Security dashboard');
-  await pressUntilFocused(
-    app,
-    'Tab',
-    app.getByRole('button', { name: 'Sync now' }),
-  );
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('sync-result')).toContainText('Synced');
-  const overview = app.getByRole('tab', { name: 'Overview', exact: true });
-  await pressUntilFocused(app, 'Tab', app.getByRole('tab', { selected: true }));
-  await pressUntilFocused(app, 'ArrowRight', overview, 4);
-  await app.keyboard.press('ArrowRight');
-  await expect(
-    app.getByRole('tab', { name: 'Events', exact: true }),
-  ).toBeFocused();
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Security dashboard');
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByRole('button', { name: 'Sync now' }),
+    );
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('sync-result')).toContainText('Synced');
+    const overview = app.getByRole('tab', { name: 'Overview', exact: true });
+    await pressUntilFocused(
+      app,
+      'Tab',
+      app.getByRole('tab', { selected: true }),
+    );
+    await pressUntilFocused(app, 'ArrowRight', overview, 4);
+    await app.keyboard.press('ArrowRight');
+    await expect(
+      app.getByRole('tab', { name: 'Events', exact: true }),
+    ).toBeFocused();
 
-  await tabToEnd(app);
-  await openPaneByKeyboard(app, 'Metrics');
-  const report = app.getByRole('button', {
-    name: 'Monthly security posture report',
-  });
-  await pressUntilFocused(app, 'Tab', report, 80);
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('summary-markdown')).toContainText(
-    '# Monthly security posture report',
-  );
+    await tabToEnd(app);
+    await openPaneByKeyboard(app, 'Metrics');
+    const report = app.getByRole('button', {
+      name: 'Monthly security posture report',
+    });
+    await pressUntilFocused(app, 'Tab', report, 80);
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('summary-markdown')).toContainText(
+      '# Monthly security posture report',
+    );
 
-  await tabToEnd(app);
+    await tabToEnd(app);
 
-  expect(stops.length).toBeGreaterThan(100);
-  expect(stops.filter((stop) => !stop.shown || !stop.indicated)).toEqual([]);
-});
+    expect(stops.length).toBeGreaterThan(100);
+    expect(stops.filter((stop) => !stop.shown || !stop.indicated)).toEqual([]);
+  },
+);

@@ -55,3 +55,12 @@ export function clockFigure(app: Page) {
 export function treeItem(app: Page, name: string) {
   return app.getByRole('treeitem', { name, exact: true });
 }
+
+/** Opens the Controls pane from the side navigation and waits for it. */
+export async function openControls(app: Page) {
+  await app
+    .getByRole('navigation', { name: 'Panes' })
+    .getByRole('button', { name: 'Controls', exact: true })
+    .click();
+  await expect(app.getByRole('heading', { name: /^Controls/ })).toBeVisible();
+}

@@ -1,50 +1,11 @@
-import type { Page } from '@playwright/test';
-import {
-  startAdminSimulator,
-  type AdminSimulator,
-} from '../admin-sim/simulator';
-import { createIncident, invoke } from './api';
-import { chooseIncident } from './command-helpers';
-import { expect, saveScreenshot, test as base } from './fixtures';
-
-/** The simulator speaking the plan's calls, for this test only. */
-const test = base.extend<{ sim: AdminSimulator }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  sim: async ({}, use) => {
-    const sim = await startAdminSimulator({ profile: 'plan' });
-    try {
-      await use(sim);
-    } finally {
-      await sim.close();
-    }
-  },
-});
-
-/** War Room pointed at the simulator, its polling budget raised. */
-const configuredTest = test.extend({
-  serveEnv: async ({ sim }, use) =>
-    use({ WAR_ROOM_ADMIN_URL: sim.url, WAR_ROOM_ADMIN_TOKEN: sim.token }),
-  server: async ({ server, sim }, use) => {
-    await invoke(server, 'admin:configure', {
-      baseUrl: sim.url,
-      pollBudgetPerMinute: 600,
-    });
-    await invoke(server, 'admin:sync-now', {});
-    await use(server);
-  },
-});
+import { syncedTest } from './admin-sim-fixtures';
+import { createIncident } from './api';
+import { chooseIncident, openControls } from './command-helpers';
+import { expect, saveScreenshot } from './fixtures';
 
 const VPN_RANGE = '198.51.100.10/32';
 
-async function openControls(app: Page) {
-  await app
-    .getByRole('navigation', { name: 'Panes' })
-    .getByRole('button', { name: 'Controls', exact: true })
-    .click();
-  await expect(app.getByRole('heading', { name: /^Controls/ })).toBeVisible();
-}
-
-configuredTest(
+syncedTest(
   'an allowlist entry picked from the platform is removed through the dialog',
   async ({ app, server, sim }) => {
     const incident = await createIncident(server, 'Responder VPN abused');

@@ -1,51 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import {
-  startAdminSimulator,
-  type AdminSimulator,
-} from '../admin-sim/simulator';
+import { syncedTest } from './admin-sim-fixtures';
 import { createIncident, invoke } from './api';
-import { chooseIncident } from './command-helpers';
-import { expect, saveScreenshot, test as base } from './fixtures';
-
-/** The simulator speaking the plan's calls, for this test only. */
-const test = base.extend<{ sim: AdminSimulator }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  sim: async ({}, use) => {
-    const sim = await startAdminSimulator({ profile: 'plan' });
-    try {
-      await use(sim);
-    } finally {
-      await sim.close();
-    }
-  },
-});
-
-/**
- * War Room pointed at the simulator, with its polling budget raised so
- * discovery is not paced out over the platform's 60-a-minute limit.
- */
-const configuredTest = test.extend({
-  serveEnv: async ({ sim }, use) =>
-    use({ WAR_ROOM_ADMIN_URL: sim.url, WAR_ROOM_ADMIN_TOKEN: sim.token }),
-  server: async ({ server, sim }, use) => {
-    await invoke(server, 'admin:configure', {
-      baseUrl: sim.url,
-      pollBudgetPerMinute: 600,
-    });
-    await invoke(server, 'admin:sync-now', {});
-    await use(server);
-  },
-});
+import { chooseIncident, openControls } from './command-helpers';
+import { expect, saveScreenshot } from './fixtures';
 
 const LOCKDOWN_REASON = 'Stolen super-admin token used by an outsider';
-
-async function openControls(app: Page) {
-  await app
-    .getByRole('navigation', { name: 'Panes' })
-    .getByRole('button', { name: 'Controls', exact: true })
-    .click();
-  await expect(app.getByRole('heading', { name: /^Controls/ })).toBeVisible();
-}
 
 function actionRow(app: Page, kind: string): Locator {
   return app.locator(`[data-testid="control-action"][data-kind="${kind}"]`);
@@ -75,7 +34,7 @@ async function lockdownWithTypedConfirmation(app: Page) {
   );
 }
 
-configuredTest(
+syncedTest(
   'a lockdown goes out once confirmed by name; offline, actions wait',
   async ({ app, server, sim }) => {
     const incident = await createIncident(server, 'Admin token stolen');
@@ -181,7 +140,7 @@ configuredTest(
   },
 );
 
-configuredTest(
+syncedTest(
   'under the two-person rule a second person confirms with a passphrase',
   async ({ app, server, sim }) => {
     const incident = await createIncident(server, 'Insider with admin rights');

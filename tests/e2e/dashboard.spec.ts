@@ -1,46 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import {
-  startAdminSimulator,
-  type AdminSimulator,
-} from '../admin-sim/simulator';
-import { createIncident, invoke } from './api';
+import { connectedTest, simulatorTest } from './admin-sim-fixtures';
+import { createIncident } from './api';
 import { chooseIncident, showPane } from './command-helpers';
-import { expect, saveScreenshot, test as base } from './fixtures';
-
-/**
- * The admin-API simulator, speaking the plan's calls, for this test only.
- * It is started before War Room's server and closed after it.
- */
-const test = base.extend<{ sim: AdminSimulator }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  sim: async ({}, use) => {
-    const sim = await startAdminSimulator({ profile: 'plan' });
-    try {
-      await use(sim);
-    } finally {
-      await sim.close();
-    }
-  },
-});
-
-/**
- * War Room started with the simulator's address and token in its env.
- * Its polling budget is raised to the most the contract allows, so a
- * sync is not paced out over the platform's 60-a-minute limit (a first
- * discovery alone would take half a minute); the simulator's plan
- * profile does not rate-limit.
- */
-const configuredTest = test.extend({
-  serveEnv: async ({ sim }, use) =>
-    use({ WAR_ROOM_ADMIN_URL: sim.url, WAR_ROOM_ADMIN_TOKEN: sim.token }),
-  server: async ({ server, sim }, use) => {
-    await invoke(server, 'admin:configure', {
-      baseUrl: sim.url,
-      pollBudgetPerMinute: 600,
-    });
-    await use(server);
-  },
-});
+import { expect, saveScreenshot } from './fixtures';
 
 function headerState(app: Page): Locator {
   return app.getByTestId('admin-api-state');
@@ -88,10 +50,10 @@ async function expectSimulatorData(app: Page) {
 /** The page's clock runs ahead of the server's by this much while offline. */
 const OFFLINE_FOR = '04:00';
 
-configuredTest.describe('with the page clock under the test’s control', () => {
-  configuredTest.use({ fakeClock: true });
+connectedTest.describe('with the page clock under the test’s control', () => {
+  connectedTest.use({ fakeClock: true });
 
-  configuredTest(
+  connectedTest(
     'the dashboard fills from the platform, goes stale offline and refreshes',
     async ({ app, server, sim }) => {
       const incident = await createIncident(server, 'Credential stuffing');
@@ -205,7 +167,7 @@ configuredTest.describe('with the page clock under the test’s control', () => 
   );
 });
 
-configuredTest(
+connectedTest(
   'the failed-login analysis shows its thresholds and attempts over time',
   async ({ app }) => {
     await openDashboard(app);
@@ -227,45 +189,45 @@ configuredTest(
   },
 );
 
-test('the platform is set up from the console, and the token never shown', async ({
-  app,
-  sim,
-}) => {
-  await expect(headerState(app)).toHaveText('Admin API: not configured');
-  await app.getByTestId('theme-toggle').click();
-  await openDashboard(app);
-  const settings = app.getByTestId('connection-settings');
-  await expect(app.getByTestId('not-configured')).toContainText(
-    'The admin API is not configured.',
-  );
-  await settings.getByLabel('Platform address').fill(sim.url);
-  await settings.getByLabel('Requests per minute').fill('600');
-  await expect(app.getByTestId('capability-map')).toBeVisible();
-  await saveScreenshot(app, 'dashboard-settings');
-  await settings.getByLabel('Admin token').fill(sim.token);
-  await expect(settings.getByLabel('Admin token')).toHaveAttribute(
-    'type',
-    'password',
-  );
-  await settings.getByRole('button', { name: 'Save and connect' }).click();
-  await expect(app.getByTestId('not-configured')).toBeHidden();
-  await syncNow(app);
+simulatorTest(
+  'the platform is set up from the console, and the token never shown',
+  async ({ app, sim }) => {
+    await expect(headerState(app)).toHaveText('Admin API: not configured');
+    await app.getByTestId('theme-toggle').click();
+    await openDashboard(app);
+    const settings = app.getByTestId('connection-settings');
+    await expect(app.getByTestId('not-configured')).toContainText(
+      'The admin API is not configured.',
+    );
+    await settings.getByLabel('Platform address').fill(sim.url);
+    await settings.getByLabel('Requests per minute').fill('600');
+    await expect(app.getByTestId('capability-map')).toBeVisible();
+    await saveScreenshot(app, 'dashboard-settings');
+    await settings.getByLabel('Admin token').fill(sim.token);
+    await expect(settings.getByLabel('Admin token')).toHaveAttribute(
+      'type',
+      'password',
+    );
+    await settings.getByRole('button', { name: 'Save and connect' }).click();
+    await expect(app.getByTestId('not-configured')).toBeHidden();
+    await syncNow(app);
 
-  await expect(headerState(app)).toContainText('Admin API: online');
-  await expectSimulatorData(app);
+    await expect(headerState(app)).toContainText('Admin API: online');
+    await expectSimulatorData(app);
 
-  await tab(app, 'Connection').click();
-  const capabilities = app.getByTestId('capability-row');
-  await expect(
-    capabilities.filter({ hasText: 'Security alerts' }),
-  ).toContainText('✓ Available');
-  await expect(
-    app.getByTestId('capability-map').getByTestId('fetched-age'),
-  ).toContainText('checked');
-  await expect(app.getByLabel('Admin token')).toHaveValue('');
-  await app.getByRole('button', { name: 'Discover again' }).click();
-  await expect(capabilities.first()).toBeVisible();
-  expect(await app.content()).not.toContain(sim.token);
-  await app.setViewportSize({ width: 1360, height: 1200 });
-  await saveScreenshot(app, 'dashboard-capabilities');
-});
+    await tab(app, 'Connection').click();
+    const capabilities = app.getByTestId('capability-row');
+    await expect(
+      capabilities.filter({ hasText: 'Security alerts' }),
+    ).toContainText('✓ Available');
+    await expect(
+      app.getByTestId('capability-map').getByTestId('fetched-age'),
+    ).toContainText('checked');
+    await expect(app.getByLabel('Admin token')).toHaveValue('');
+    await app.getByRole('button', { name: 'Discover again' }).click();
+    await expect(capabilities.first()).toBeVisible();
+    expect(await app.content()).not.toContain(sim.token);
+    await app.setViewportSize({ width: 1360, height: 1200 });
+    await saveScreenshot(app, 'dashboard-capabilities');
+  },
+);

@@ -14,6 +14,7 @@ import {
 import { errorMessage } from '../transport/call';
 import { useContactsMutation } from './contacts-queries';
 import { contactFieldLabel, fieldProblems } from './input-errors';
+import { closeOnEscape, FormProblems } from './form-problems';
 
 const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
   email: 'E-mail',
@@ -232,18 +233,12 @@ export function ContactForm(props: {
       : { contact };
     save.mutate(input, { onSuccess: props.onClose });
   }
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    props.onClose();
-  }
-
   return (
     <form
       className="contact-form"
       aria-label={title}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       <h3>{title}</h3>
       <div className="contact-form-grid">
@@ -305,13 +300,7 @@ export function ContactForm(props: {
           onChange={(e) => set({ notes: e.target.value })}
         />
       </label>
-      {problems.length > 0 && (
-        <ul role="alert" className="form-problems">
-          {problems.map((p, i) => (
-            <li key={i}>{p.label ? `${p.label}: ${p.reason}` : p.reason}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
       <div className="form-actions">
         <button type="submit" disabled={save.isPending}>
           {editing ? 'Save changes' : 'Add contact'}

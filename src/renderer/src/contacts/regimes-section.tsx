@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
   MAX_REGULATORY_HOURS,
   type RegulatoryRegime,
@@ -7,6 +7,7 @@ import { errorMessage } from '../transport/call';
 import { useContactsMutation, useRegimes } from './contacts-queries';
 import { useInPlaceForm } from './in-place-form';
 import { fieldProblems, type FieldLabeller } from './input-errors';
+import { closeOnEscape, FormProblems } from './form-problems';
 
 const regimeFieldLabel: FieldLabeller = ([field]) =>
   ({ id: 'Regime', label: 'Name', hours: 'Deadline hours' })[field] ?? null;
@@ -39,19 +40,13 @@ function RegimeForm(props: { regime: RegulatoryRegime; onClose: () => void }) {
       { onSuccess: props.onClose },
     );
   }
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    props.onClose();
-  }
-
   return (
     <form
       className="regime-form"
       aria-label={`Edit ${props.regime.label}`}
       noValidate
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       <label htmlFor={`${id}-label`}>Name</label>
       <input
@@ -79,13 +74,7 @@ function RegimeForm(props: { regime: RegulatoryRegime; onClose: () => void }) {
       <button type="button" onClick={props.onClose}>
         Cancel
       </button>
-      {problems.length > 0 && (
-        <ul role="alert" className="form-problems">
-          {problems.map((p, i) => (
-            <li key={i}>{p.label ? `${p.label}: ${p.reason}` : p.reason}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
     </form>
   );
 }

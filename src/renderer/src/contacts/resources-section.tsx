@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Resource } from '../../../shared/contacts-types';
 import { errorMessage } from '../transport/call';
 import { CopyText, ExternalLink } from './copy-text';
 import { useContactsMutation, useResources } from './contacts-queries';
 import { useInPlaceForm } from './in-place-form';
 import { fieldProblems, type FieldLabeller } from './input-errors';
+import { closeOnEscape, FormProblems } from './form-problems';
 
 const RESOURCE_FIELD_LABELS: Record<string, string> = {
   id: 'Identifier',
@@ -66,18 +67,12 @@ function ResourceForm(props: {
       props.resource?.id ?? resourceIdFor(draft.label, props.takenIds);
     save.mutate({ id: resourceId, ...draft }, { onSuccess: props.onClose });
   }
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    props.onClose();
-  }
-
   return (
     <form
       className="resource-form"
       aria-label={title}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       <div className="contact-form-grid">
         <label htmlFor={`${id}-label`}>Name</label>
@@ -117,13 +112,7 @@ function ResourceForm(props: {
           onChange={(e) => set({ notes: e.target.value })}
         />
       </div>
-      {problems.length > 0 && (
-        <ul role="alert" className="form-problems">
-          {problems.map((p, i) => (
-            <li key={i}>{p.label ? `${p.label}: ${p.reason}` : p.reason}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
       <div className="form-actions">
         <button type="submit" disabled={save.isPending}>
           {props.resource ? 'Save resource' : 'Add resource'}

@@ -185,3 +185,44 @@ export type FailedLoginAnalysis = {
     distributedAttackIpsPerUser: number;
   };
 };
+
+/** An active emergency lockout record (informational on the platform). */
+export type EmergencyLockout = {
+  id: string;
+  platformWide: boolean | null;
+  reason: string;
+  message: string;
+  allowReadOnly: boolean | null;
+  expiresAt: string | null;
+  createdAt: string;
+};
+
+/**
+ * An IP allowlist entry: an address range ALLOWED to reach the admin API.
+ * The platform has no list of refused addresses.
+ */
+export type AllowlistEntry = {
+  id: string;
+  ipRange: string;
+  description: string | null;
+  active: boolean;
+  /** Null when the server did not say (its global-only list). */
+  global: boolean | null;
+  expiresAt: string | null;
+  createdAt: string;
+};
+
+export type AdminSession = {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  organizationRole: string;
+  createdAt: string;
+  lastActivityAt: string;
+  expiresAt: string;
+  ipAddress: string;
+  userAgent: string;
+  deviceFingerprint: string | null;
+  active: boolean;
+  securityLevel: 'standard' | 'elevated' | 'high';
+};

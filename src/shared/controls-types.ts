@@ -5,6 +5,11 @@
  * in outbox-types.ts.
  */
 import { z } from 'zod';
+import type {
+  AdminSession,
+  AllowlistEntry,
+  EmergencyLockout,
+} from './admin-api-types';
 import { ACTION_KINDS, actionRequestSchema } from './outbox-types';
 import type {
   ActionAvailability,
@@ -53,45 +58,6 @@ export type QueuedAction = {
   warnings: AddressWarning[];
 };
 
-/** An IP allowlist entry as the platform lists it (an ALLOWED range). */
-export type PlatformAllowlistEntry = {
-  id: string;
-  ipRange: string;
-  description: string | null;
-  active: boolean;
-  /** Null when the server did not say. */
-  global: boolean | null;
-  expiresAt: string | null;
-  createdAt: string;
-};
-
-/** An admin session as the platform lists it. */
-export type PlatformSession = {
-  sessionId: string;
-  userId: string;
-  organizationId: string;
-  organizationRole: string;
-  createdAt: string;
-  lastActivityAt: string;
-  expiresAt: string;
-  ipAddress: string;
-  userAgent: string;
-  deviceFingerprint: string | null;
-  active: boolean;
-  securityLevel: 'standard' | 'elevated' | 'high';
-};
-
-/** An active emergency lockout as the platform lists it. */
-export type PlatformLockout = {
-  id: string;
-  platformWide: boolean | null;
-  reason: string;
-  message: string;
-  allowReadOnly: boolean | null;
-  expiresAt: string | null;
-  createdAt: string;
-};
-
 /**
  * One list read from the platform, or why it could not be read (the
  * server does not offer it, the platform is unreachable, the token was
@@ -103,9 +69,9 @@ export type PlatformPart<T> =
 
 /** What the platform holds now, read on demand and never stored. */
 export type PlatformState = {
-  allowlist: PlatformPart<PlatformAllowlistEntry>;
-  sessions: PlatformPart<PlatformSession>;
-  lockouts: PlatformPart<PlatformLockout>;
+  allowlist: PlatformPart<AllowlistEntry>;
+  sessions: PlatformPart<AdminSession>;
+  lockouts: PlatformPart<EmergencyLockout>;
 };
 
 export type ManualRecord = {

@@ -7,6 +7,13 @@ import type {
   SecurityHealth,
   SecurityMetrics,
 } from '../../shared/admin-api-types';
+import type {
+  AdminSession,
+  AllowlistEntry,
+  EmergencyLockout,
+} from '../../shared/admin-api-types';
+
+export type { AdminSession, AllowlistEntry, EmergencyLockout };
 
 /**
  * What went wrong talking to the admin API, in the commander's terms.
@@ -148,47 +155,6 @@ export type AuditLogPull = {
 };
 
 export type Identity = { userId: string; superAdmin: boolean };
-
-/** An active emergency lockout record (informational on the platform). */
-export type EmergencyLockout = {
-  id: string;
-  platformWide: boolean | null;
-  reason: string;
-  message: string;
-  allowReadOnly: boolean | null;
-  expiresAt: string | null;
-  createdAt: string;
-};
-
-/**
- * An IP allowlist entry: an address range ALLOWED to reach the admin API.
- * The platform has no list of refused addresses.
- */
-export type AllowlistEntry = {
-  id: string;
-  ipRange: string;
-  description: string | null;
-  active: boolean;
-  /** Null when the server did not say (its global-only list). */
-  global: boolean | null;
-  expiresAt: string | null;
-  createdAt: string;
-};
-
-export type AdminSession = {
-  sessionId: string;
-  userId: string;
-  organizationId: string;
-  organizationRole: string;
-  createdAt: string;
-  lastActivityAt: string;
-  expiresAt: string;
-  ipAddress: string;
-  userAgent: string;
-  deviceFingerprint: string | null;
-  active: boolean;
-  securityLevel: 'standard' | 'elevated' | 'high';
-};
 
 /**
  * The admin-API client. Every method resolves (never rejects) with a

@@ -1,10 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type {
-  PlatformAllowlistEntry,
-  PlatformLockout,
+  AdminSession,
+  AllowlistEntry,
+  EmergencyLockout,
+} from '../../../shared/admin-api-types';
+import type {
   PlatformPart,
-  PlatformSession,
   PlatformState,
 } from '../../../shared/controls-types';
 import {
@@ -121,7 +123,7 @@ type RowProps<T> = {
   onPick: PickAction;
 };
 
-function AllowlistRow(props: RowProps<PlatformAllowlistEntry>) {
+function AllowlistRow(props: RowProps<AllowlistEntry>) {
   const { item } = props;
   return (
     <tr data-testid="platform-allowlist-row" data-id={item.id}>
@@ -148,7 +150,7 @@ function AllowlistRow(props: RowProps<PlatformAllowlistEntry>) {
   );
 }
 
-function SessionRow(props: RowProps<PlatformSession>) {
+function SessionRow(props: RowProps<AdminSession>) {
   const { item } = props;
   return (
     <tr data-testid="platform-session-row" data-id={item.sessionId}>
@@ -175,7 +177,7 @@ function SessionRow(props: RowProps<PlatformSession>) {
   );
 }
 
-function LockoutRow(props: RowProps<PlatformLockout>) {
+function LockoutRow(props: RowProps<EmergencyLockout>) {
   const { item } = props;
   return (
     <tr data-testid="platform-lockout-row" data-id={item.id}>

@@ -17,6 +17,7 @@ import {
 } from '../../src/main/admin-api/admin-client-types';
 import { answerError } from '../../src/main/admin-api/answer-errors';
 import type { CapabilityRegistry } from '../../src/main/admin-api/capability-registry';
+import type { AdminReads } from '../../src/main/admin-api/admin-reads';
 import { discoverCapabilities } from '../../src/main/admin-api/capability-discovery';
 import type { HttpAnswer } from '../../src/main/admin-api/http-exchange';
 import { decodeAny } from '../../src/main/admin-api/read-decoding';
@@ -61,16 +62,7 @@ type Read = {
   call: (client: Pick<AdminClient, ReadName>) => Promise<unknown>;
 };
 
-type ReadName =
-  | 'identity'
-  | 'alerts'
-  | 'events'
-  | 'health'
-  | 'metrics'
-  | 'auditLogs'
-  | 'lockouts'
-  | 'allowlistEntries'
-  | 'sessions';
+type ReadName = keyof AdminReads;
 
 const READS: Read[] = [
   {

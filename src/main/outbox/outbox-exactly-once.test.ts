@@ -6,23 +6,18 @@
  * applied exactly once, and every action confirmed (none lost). Time runs
  * on a manual clock, so hours of backoff pass in seconds.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionRequest } from '../../shared/outbox-types';
 import type { FaultKind } from '../../../tests/admin-sim/simulator';
-import { closeRigs } from '../admin-api/admin-client-test-kit';
 import {
   effectsByKey,
   INCIDENT,
   seededRandom,
-  startOutboxRig,
   type OutboxRig,
+  useOutboxRigs,
 } from './outbox-test-kit';
 
-const rigs: OutboxRig[] = [];
-afterEach(async () => {
-  await Promise.all(rigs.splice(0).map((rig) => rig.close()));
-  await closeRigs();
-});
+const openRig = useOutboxRigs();
 
 const COUNT = 500;
 
@@ -114,13 +109,14 @@ async function runMix(
   idempotency: 'honour' | 'ignore',
   kinds: readonly string[],
 ) {
-  const rig = await startOutboxRig({
-    sim: { preset: 'designed', idempotency, seed: 11 },
-    client: { timeoutMs: 100, maxRetries: 3 },
-    outbox: { maxAttempts: 40 },
-  });
-  rigs.push(rig);
-  await rig.run(rig.client.discover());
+  const rig = await openRig(
+    {
+      sim: { preset: 'designed', idempotency, seed: 11 },
+      client: { timeoutMs: 100, maxRetries: 3 },
+      outbox: { maxAttempts: 40 },
+    },
+    { discover: true },
+  );
   injectFaults(rig);
   const pick = seededRandom(3);
   const ids = Array.from({ length: COUNT }, (_, n) => {

@@ -1,30 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionRequest } from '../../shared/outbox-types';
-import { closeRigs } from '../admin-api/admin-client-test-kit';
 import { createJournalWriter } from '../journal/append-entries';
 import { createLogger } from '../logger';
 import { createOutbox } from './outbox';
 import {
   INCIDENT,
-  startOutboxRig,
   type OutboxRig,
   type OutboxRigOptions,
+  useOutboxRigs,
 } from './outbox-test-kit';
 
-const rigs: OutboxRig[] = [];
-afterEach(async () => {
-  await Promise.all(rigs.splice(0).map((rig) => rig.close()));
-  await closeRigs();
-});
-
-async function open(options: OutboxRigOptions = {}): Promise<OutboxRig> {
-  const rig = await startOutboxRig({
-    ...options,
-    sim: { preset: 'designed', ...options.sim },
-  });
-  rigs.push(rig);
-  return rig;
-}
+const openRig = useOutboxRigs();
+const open = (options: OutboxRigOptions = {}) =>
+  openRig({ ...options, sim: { preset: 'designed', ...options.sim } });
 
 const META = { incidentId: INCIDENT, actor: 'ana' };
 const MINUTE = 60_000;

@@ -7,10 +7,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { ConnectionState } from '../../shared/admin-api-types';
 import type { OutboxAction } from '../../shared/outbox-types';
 import type { SimEffect } from '../../../tests/admin-sim/simulator';
 import {
+  closeRigs,
   startRig,
   type Rig,
   type RigOptions,
@@ -139,6 +141,28 @@ export async function startOutboxRig(
 }
 
 /** Effects the simulator applied, per `Idempotency-Key`. */
+/**
+ * Opens outbox rigs for one test file and closes them, with the admin rigs
+ * under them, after each test. With `discover`, the rig has read the
+ * simulator's capabilities before the test sees it.
+ */
+export function useOutboxRigs() {
+  const rigs: OutboxRig[] = [];
+  afterEach(async () => {
+    await Promise.all(rigs.splice(0).map((rig) => rig.close()));
+    await closeRigs();
+  });
+  return async (
+    options: OutboxRigOptions = {},
+    setup = { discover: false },
+  ): Promise<OutboxRig> => {
+    const rig = await startOutboxRig(options);
+    rigs.push(rig);
+    if (setup.discover) await rig.run(rig.client.discover());
+    return rig;
+  };
+}
+
 export function effectsByKey(effects: SimEffect[]): Map<string, SimEffect[]> {
   const byKey = new Map<string, SimEffect[]>();
   for (const effect of effects) {

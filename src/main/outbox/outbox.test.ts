@@ -1,28 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionRequest } from '../../shared/outbox-types';
-import { closeRigs } from '../admin-api/admin-client-test-kit';
 import {
   INCIDENT,
-  startOutboxRig,
   type OutboxRig,
   type OutboxRigOptions,
+  useOutboxRigs,
 } from './outbox-test-kit';
 
-const rigs: OutboxRig[] = [];
-afterEach(async () => {
-  await Promise.all(rigs.splice(0).map((rig) => rig.close()));
-  await closeRigs();
-});
-
-async function open(options: OutboxRigOptions = {}): Promise<OutboxRig> {
-  const rig = await startOutboxRig({
-    ...options,
-    sim: { preset: 'designed', ...options.sim },
-  });
-  rigs.push(rig);
-  await rig.run(rig.client.discover());
-  return rig;
-}
+const openRig = useOutboxRigs();
+const open = (options: OutboxRigOptions = {}) =>
+  openRig(
+    { ...options, sim: { preset: 'designed', ...options.sim } },
+    { discover: true },
+  );
 
 const META = { incidentId: INCIDENT, actor: 'ana' };
 
@@ -202,8 +192,7 @@ describe('sending', () => {
 
 describe('before the server has said what it offers', () => {
   it('asks again after a pause, and sends once it knows', async () => {
-    const rig = await startOutboxRig({ sim: { preset: 'designed' } });
-    rigs.push(rig);
+    const rig = await openRig({ sim: { preset: 'designed' } });
     await rig.sim.control.down();
     const action = rig.outbox.queue(lockout(3), META);
     expect(rig.outbox.availability()[0].capabilityState).toBe('unknown');

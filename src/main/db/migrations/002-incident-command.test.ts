@@ -1,18 +1,11 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-war-room';
+import { expect, it } from 'vitest';
+import { useDatabasesAtVersion } from '../../test-support/migration-fixtures';
 import { migrate, schemaVersion } from '../migrate';
 
-let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => dir.remove());
+const openAtVersion = useDatabasesAtVersion();
 
 it('adds incident command to a version-1 database and keeps its incidents', () => {
-  const db = new Database(join(dir.path, 'v1.db'));
-  migrate(db, 1);
+  const db = openAtVersion(1);
   db.prepare(
     `INSERT INTO incidents (id, title, description, severity, category,
        status, opened_at, opened_by)

@@ -1,26 +1,15 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-war-room';
+import { expect, it } from 'vitest';
+import {
+  insertOldIncident,
+  useDatabasesAtVersion,
+} from '../../test-support/migration-fixtures';
 import { migrate, schemaVersion } from '../migrate';
 
-let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => dir.remove());
-
-const INCIDENT = '01JD0000000000000000000001';
+const openAtVersion = useDatabasesAtVersion();
 
 it('adds the evidence log to a version-2 database and keeps its data', () => {
-  const db = new Database(join(dir.path, 'v2.db'));
-  migrate(db, 2);
-  db.prepare(
-    `INSERT INTO incidents (id, title, description, severity, category,
-       status, opened_at, opened_by, phase)
-     VALUES (?, 'Old incident', '', 'high', 'data-security', 'open',
-       '2026-01-01T00:00:00.000000Z', 'ana', 'containment')`,
-  ).run(INCIDENT);
+  const db = openAtVersion(2);
+  insertOldIncident(db);
 
   migrate(db, 3);
 

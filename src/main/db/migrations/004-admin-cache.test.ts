@@ -1,25 +1,15 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-war-room';
+import type Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import {
+  insertOldIncident,
+  useDatabasesAtVersion,
+} from '../../test-support/migration-fixtures';
 import { migrate, schemaVersion } from '../migrate';
 
-let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => dir.remove());
-
-const INCIDENT = '01JD0000000000000000000001';
+const openAtVersion = useDatabasesAtVersion();
 
 function seedVersion3(db: Database.Database): void {
-  migrate(db, 3);
-  db.prepare(
-    `INSERT INTO incidents (id, title, description, severity, category,
-       status, opened_at, opened_by, phase)
-     VALUES (?, 'Old incident', '', 'high', 'data-security', 'open',
-       '2026-01-01T00:00:00.000000Z', 'ana', 'containment')`,
-  ).run(INCIDENT);
+  insertOldIncident(db);
   db.prepare(
     `INSERT INTO vault_blobs (sha256, sha1, md5, size, stored_at)
      VALUES (?, ?, ?, 3, '2026-01-01T00:00:00.000000Z')`,
@@ -47,7 +37,7 @@ function insertEvent(db: Database.Database, id: string) {
 }
 
 it('adds the admin cache to a version-3 database and keeps its data', () => {
-  const db = new Database(join(dir.path, 'v3.db'));
+  const db = openAtVersion(3);
   seedVersion3(db);
 
   migrate(db, 4);
@@ -66,8 +56,7 @@ it('adds the admin cache to a version-3 database and keeps its data', () => {
 });
 
 it('has no place for a token among the admin settings', () => {
-  const db = new Database(join(dir.path, 'v4.db'));
-  migrate(db, 4);
+  const db = openAtVersion(4);
   const save = db.prepare(
     'INSERT INTO admin_settings (key, value) VALUES (?, ?)',
   );
@@ -80,8 +69,7 @@ it('has no place for a token among the admin settings', () => {
 });
 
 it('refuses malformed cache rows', () => {
-  const db = new Database(join(dir.path, 'v4.db'));
-  migrate(db, 4);
+  const db = openAtVersion(4);
 
   expect(() =>
     db
@@ -104,8 +92,7 @@ it('refuses malformed cache rows', () => {
 });
 
 it('answers the dashboard filters from indexes', () => {
-  const db = new Database(join(dir.path, 'v4.db'));
-  migrate(db, 4);
+  const db = openAtVersion(4);
   const plan = (column: string) =>
     db
       .prepare(

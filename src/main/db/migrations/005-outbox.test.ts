@@ -1,25 +1,16 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-war-room';
+import type Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import {
+  insertOldIncident,
+  OLD_INCIDENT_ID,
+  useDatabasesAtVersion,
+} from '../../test-support/migration-fixtures';
 import { migrate, schemaVersion } from '../migrate';
 
-let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => dir.remove());
-
-const INCIDENT = '01JD0000000000000000000001';
+const openAtVersion = useDatabasesAtVersion();
 
 function seedVersion4(db: Database.Database): void {
-  migrate(db, 4);
-  db.prepare(
-    `INSERT INTO incidents (id, title, description, severity, category,
-       status, opened_at, opened_by, phase)
-     VALUES (?, 'Old incident', '', 'high', 'data-security', 'open',
-       '2026-01-01T00:00:00.000000Z', 'ana', 'containment')`,
-  ).run(INCIDENT);
+  insertOldIncident(db);
   db.prepare(
     `INSERT INTO admin_settings (key, value)
      VALUES ('base_url', 'https://admin.example.com')`,
@@ -33,11 +24,11 @@ function insertAction(db: Database.Database, id: string, state = 'queued') {
        fresh_since_micros, queued_offline, updated_at)
      VALUES (?, ?, 'lockdown', '{"kind":"lockdown","reason":"r"}', ?,
        'waiting', 't0', 1, 'ana', 1, 0, 't0')`,
-  ).run(id, INCIDENT, state);
+  ).run(id, OLD_INCIDENT_ID, state);
 }
 
 it('adds the outbox to a version-4 database and keeps its data', () => {
-  const db = new Database(join(dir.path, 'v4.db'));
+  const db = openAtVersion(4);
   seedVersion4(db);
 
   migrate(db, 5);
@@ -58,14 +49,13 @@ it('adds the outbox to a version-4 database and keeps its data', () => {
 });
 
 it('refuses states and answers that are not the outbox’s', () => {
-  const db = new Database(join(dir.path, 'v5.db'));
-  migrate(db, 5);
+  const db = openAtVersion(5);
   db.prepare(
     `INSERT INTO incidents (id, title, description, severity, category,
        status, opened_at, opened_by, phase)
      VALUES (?, 'x', '', 'high', 'data-security', 'open', 't', 'ana',
        'containment')`,
-  ).run(INCIDENT);
+  ).run(OLD_INCIDENT_ID);
 
   expect(() => insertAction(db, 'a2', 'done')).toThrow(/CHECK constraint/);
   insertAction(db, 'a3');
@@ -83,8 +73,7 @@ it('refuses states and answers that are not the outbox’s', () => {
 });
 
 it('finds the next due action from an index', () => {
-  const db = new Database(join(dir.path, 'v5.db'));
-  migrate(db, 5);
+  const db = openAtVersion(5);
   const detail = db
     .prepare(
       `EXPLAIN QUERY PLAN SELECT id FROM outbox_actions

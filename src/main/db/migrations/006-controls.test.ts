@@ -1,29 +1,19 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-war-room';
+import type Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import {
+  insertOldIncident,
+  useDatabasesAtVersion,
+} from '../../test-support/migration-fixtures';
 import { migrate, schemaVersion } from '../migrate';
 
-let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => dir.remove());
-
-const INCIDENT = '01JD0000000000000000000001';
+const openAtVersion = useDatabasesAtVersion();
 
 function seedVersion5(db: Database.Database): void {
-  migrate(db, 5);
-  db.prepare(
-    `INSERT INTO incidents (id, title, description, severity, category,
-       status, opened_at, opened_by, phase)
-     VALUES (?, 'Old incident', '', 'high', 'data-security', 'open',
-       '2026-01-01T00:00:00.000000Z', 'ana', 'containment')`,
-  ).run(INCIDENT);
+  insertOldIncident(db);
 }
 
 it('adds the guard-rail settings to a version-5 database, keeping data', () => {
-  const db = new Database(join(dir.path, 'v5.db'));
+  const db = openAtVersion(5);
   seedVersion5(db);
 
   migrate(db, 6);
@@ -39,8 +29,7 @@ it('adds the guard-rail settings to a version-5 database, keeping data', () => {
 });
 
 it('keeps only scrypt hashes, one row per name whatever its case', () => {
-  const db = new Database(join(dir.path, 'v6.db'));
-  migrate(db, 6);
+  const db = openAtVersion(6);
   const insert = db.prepare(
     `INSERT INTO second_persons (name, passphrase_hash, added_at, added_by)
      VALUES (?, ?, 't', 'ana')`,

@@ -1,18 +1,11 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-war-room';
+import { expect, it } from 'vitest';
+import { useDatabasesAtVersion } from '../../test-support/migration-fixtures';
 import { migrate, schemaVersion } from '../migrate';
 
-let dir: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => dir.remove());
+const openAtVersion = useDatabasesAtVersion();
 
 it('adds the contact tables to a version-6 database, keeping data', () => {
-  const db = new Database(join(dir.path, 'v6.db'));
-  migrate(db, 6);
+  const db = openAtVersion(6);
   db.prepare(
     `INSERT INTO controls_settings (key, value, updated_at, updated_by)
      VALUES ('two_person_rule', '1', 't', 'ana')`,
@@ -31,8 +24,7 @@ it('adds the contact tables to a version-6 database, keeping data', () => {
 });
 
 it('refuses roles and channels that are not JSON arrays', () => {
-  const db = new Database(join(dir.path, 'v7.db'));
-  migrate(db, 7);
+  const db = openAtVersion(7);
   const insert = db.prepare(
     `INSERT INTO contacts (id, name, organisation, roles, channels, on_call,
        time_zone, notes, updated_at, updated_by)

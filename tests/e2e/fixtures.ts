@@ -67,7 +67,10 @@ export const test = base.extend<Fixtures & Options>({
     const problems: string[] = [];
     page.on('console', (message) => {
       const text = message.text();
-      if (message.type() === 'error' && text !== TRACE_IN_SANDBOXED_FRAME) {
+      if (
+        message.type() === 'error' &&
+        text !== PLAYWRIGHT_SCRIPT_IN_SANDBOXED_FRAME
+      ) {
         problems.push(text);
       }
     });
@@ -88,10 +91,11 @@ export const test = base.extend<Fixtures & Options>({
 /**
  * Playwright runs its own scripts in every frame (to record traces and
  * take screenshots), and Chromium refuses and logs that in the report
- * preview, whose frame is sandboxed with no script allowed. The report itself holds no script
- * (src/main/report/report.test.ts), so only this exact message is excused.
+ * preview, whose frame is sandboxed with no script allowed. The report
+ * itself holds no script (src/main/report/report.test.ts), so only this
+ * exact message is excused.
  */
-const TRACE_IN_SANDBOXED_FRAME =
+const PLAYWRIGHT_SCRIPT_IN_SANDBOXED_FRAME =
   "Blocked script execution in 'about:srcdoc' because the document's " +
   "frame is sandboxed and the 'allow-scripts' permission is not set.";
 

@@ -140,7 +140,6 @@ export async function startOutboxRig(
   };
 }
 
-/** Effects the simulator applied, per `Idempotency-Key`. */
 /**
  * Opens outbox rigs for one test file and closes them, with the admin rigs
  * under them, after each test. With `discover`, the rig has read the
@@ -163,6 +162,7 @@ export function useOutboxRigs() {
   };
 }
 
+/** Effects the simulator applied, per `Idempotency-Key`. */
 export function effectsByKey(effects: SimEffect[]): Map<string, SimEffect[]> {
   const byKey = new Map<string, SimEffect[]>();
   for (const effect of effects) {
